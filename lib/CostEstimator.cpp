@@ -1,0 +1,498 @@
+//===- CostEstimator.cpp - Walks initializers and charges the model --------===//
+
+#include "CostEstimator.h"
+#include "CostModel.h"
+#include "StdLibModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/Twine.h"
+
+using namespace clang;
+
+namespace initscan {
+
+// Length assumed for a string whose source is not a literal (a parameter, a
+// computed value): short names dominate registrar keys and config values.
+static constexpr uint64_t AssumedStringLength = 12;
+// Element count assumed for a container built from a range of unknown size.
+static constexpr uint64_t AssumedRangeElements = 4;
+
+static const Expr *stripWrappers(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else
+      break;
+  }
+  return E;
+}
+
+/// Length of the string an argument denotes when it is a literal.
+static std::optional<uint64_t> literalLength(const Expr *E) {
+  E = stripWrappers(E);
+  if (const auto *SL = dyn_cast_or_null<StringLiteral>(E))
+    return SL->getLength();
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
+    if (CE->getNumArgs() >= 1)
+      return literalLength(CE->getArg(0));
+  return std::nullopt;
+}
+
+/// Number of elements of a std::initializer_list argument, if \p E is one.
+static const InitListExpr *initializerListElements(const Expr *E) {
+  E = stripWrappers(E);
+  if (const auto *IL = dyn_cast_or_null<CXXStdInitializerListExpr>(E))
+    return dyn_cast<InitListExpr>(stripWrappers(IL->getSubExpr()));
+  return nullptr;
+}
+
+static std::string describe(const FunctionDecl *Fn) {
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  Fn->printQualifiedName(OS);
+  return OS.str();
+}
+
+InitCost CostEstimator::estimateInitializer(const VarDecl &Var) {
+  InitCost Out;
+  Budget = Opts.StatementBudget;
+  if (const Expr *Init = Var.getInit()) {
+    QualType T = Var.getType();
+    // An array of class type constructed element by element.
+    uint64_t Elements = 1;
+    if (const auto *CAT = Ctx.getAsConstantArrayType(T))
+      if (isa<CXXConstructExpr>(Init->IgnoreImplicit()))
+        Elements = Ctx.getConstantArrayElementCount(CAT);
+    if (Elements > 1) {
+      InitCost One;
+      visit(Init, One, 0);
+      Out.addScaled(One, Elements);
+    } else {
+      visit(Init, Out, 0);
+    }
+  }
+  if (Budget == 0) {
+    ++Out.UnknownCalls;
+    Out.UnknownCallees.push_back("(walk budget exhausted)");
+  }
+  return Out;
+}
+
+InitCost CostEstimator::estimateCall(const FunctionDecl &Fn) {
+  InitCost Out;
+  Budget = Opts.StatementBudget;
+  chargeFunctionCall(&Fn, Out, 0);
+  return Out;
+}
+
+void CostEstimator::chargeFunctionCall(const FunctionDecl *Fn, InitCost &Out,
+                                       unsigned Depth) {
+  std::string Name = describe(Fn);
+  if (auto Op = knownFunctionCost(Name)) {
+    Out.add(charge(*Op, 1));
+    return;
+  }
+  if (isInStdLibrary(Fn)) {
+    Out.add(charge(CostOp::LibraryCall, 1, Name));
+    return;
+  }
+  const FunctionDecl *Def = nullptr;
+  if (!Fn->hasBody(Def) || !Def || !Def->getBody()) {
+    Out.add(charge(CostOp::UnknownCall, 1, "call to " + Name));
+    ++Out.UnknownCalls;
+    if (Out.UnknownCallees.size() < 8)
+      Out.UnknownCallees.push_back(Name);
+    return;
+  }
+  if (InProgress.count(Def) || Depth > Opts.MaxCallDepth) {
+    // Recursion or too deep: charge the call itself only.
+    Out.add(charge(CostOp::Call));
+    return;
+  }
+  auto It = FunctionCosts.find(Def);
+  if (It == FunctionCosts.end()) {
+    InitCost Body;
+    Body.add(charge(CostOp::Call));
+    InProgress.insert(Def);
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        visit(Init->getInit(), Body, Depth + 1);
+    visit(Def->getBody(), Body, Depth + 1);
+    InProgress.erase(Def);
+    Body.normalize(16);
+    It = FunctionCosts.try_emplace(Def, std::move(Body)).first;
+  }
+  Out.add(It->second, Name);
+}
+
+void CostEstimator::visitChildren(const Stmt *S, InitCost &Out,
+                                  unsigned Depth) {
+  for (const Stmt *Child : S->children())
+    visit(Child, Out, Depth);
+}
+
+/// Trip count of `for (int i = A; i < B; ++i)` with constant bounds.
+static std::optional<uint64_t> constantTripCount(const ForStmt *For,
+                                                 const ASTContext &Ctx) {
+  const auto *Init = dyn_cast_or_null<DeclStmt>(For->getInit());
+  const auto *Cond = dyn_cast_or_null<BinaryOperator>(
+      For->getCond() ? For->getCond()->IgnoreParenImpCasts() : nullptr);
+  const auto *Inc = dyn_cast_or_null<UnaryOperator>(
+      For->getInc() ? For->getInc()->IgnoreParenImpCasts() : nullptr);
+  if (!Init || !Init->isSingleDecl() || !Cond || !Inc || !Inc->isIncrementOp())
+    return std::nullopt;
+  const auto *IV = dyn_cast<VarDecl>(Init->getSingleDecl());
+  if (!IV || !IV->getInit() || IV->getInit()->isValueDependent())
+    return std::nullopt;
+  Expr::EvalResult Start, End;
+  const Expr *Bound = Cond->getRHS();
+  if (Bound->isValueDependent() ||
+      !IV->getInit()->EvaluateAsInt(Start, Ctx) ||
+      !Bound->EvaluateAsInt(End, Ctx))
+    return std::nullopt;
+  int64_t From = Start.Val.getInt().getExtValue();
+  int64_t To = End.Val.getInt().getExtValue();
+  if (Cond->getOpcode() == BO_LE)
+    ++To;
+  else if (Cond->getOpcode() != BO_LT && Cond->getOpcode() != BO_NE)
+    return std::nullopt;
+  return To > From ? static_cast<uint64_t>(To - From) : 0;
+}
+
+void CostEstimator::visitLoop(const Stmt *Loop, const Stmt *Body,
+                              uint64_t TripCount, InitCost &Out,
+                              unsigned Depth) {
+  // The loop header (condition, increment) is charged with the body.
+  InitCost Once;
+  for (const Stmt *Child : Loop->children())
+    visit(Child, Once, Depth);
+  Out.addScaled(Once, TripCount);
+  (void)Body;
+}
+
+void CostEstimator::visit(const Stmt *S, InitCost &Out, unsigned Depth) {
+  if (!S || Budget == 0)
+    return;
+  --Budget;
+
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (E->isValueDependent() || E->isTypeDependent() || E->containsErrors())
+      return;
+
+  switch (S->getStmtClass()) {
+  case Stmt::CXXConstructExprClass:
+  case Stmt::CXXTemporaryObjectExprClass:
+    visitConstruct(cast<CXXConstructExpr>(S), Out, Depth);
+    return;
+  case Stmt::CallExprClass:
+  case Stmt::CXXMemberCallExprClass:
+  case Stmt::CXXOperatorCallExprClass:
+  case Stmt::UserDefinedLiteralClass:
+    visitCall(cast<CallExpr>(S), Out, Depth);
+    return;
+  case Stmt::CXXNewExprClass: {
+    const auto *New = cast<CXXNewExpr>(S);
+    bool Placement = New->getNumPlacementArgs() > 0 &&
+                     !New->shouldNullCheckAllocation();
+    if (!Placement)
+      Out.add(charge(CostOp::Allocation, 1,
+                     "new " + New->getAllocatedType().getAsString(
+                                  Ctx.getPrintingPolicy())));
+    uint64_t Elements = 1;
+    if (New->isArray())
+      if (auto Size = New->getArraySize())
+        if (*Size && !(*Size)->isValueDependent()) {
+          Expr::EvalResult R;
+          if ((*Size)->EvaluateAsInt(R, Ctx))
+            Elements = R.Val.getInt().getLimitedValue();
+        }
+    for (const Expr *Arg : New->placement_arguments())
+      visit(Arg, Out, Depth);
+    if (const Expr *Init = New->getInitializer()) {
+      InitCost One;
+      visit(Init, One, Depth);
+      Out.addScaled(One, Elements);
+    }
+    return;
+  }
+  case Stmt::LambdaExprClass:
+    // Building a closure copies its captures; the body runs only when called.
+    for (const Expr *Capture : cast<LambdaExpr>(S)->capture_inits())
+      visit(Capture, Out, Depth);
+    return;
+  case Stmt::CXXDefaultArgExprClass:
+    visit(cast<CXXDefaultArgExpr>(S)->getExpr(), Out, Depth);
+    return;
+  case Stmt::CXXDefaultInitExprClass:
+    visit(cast<CXXDefaultInitExpr>(S)->getExpr(), Out, Depth);
+    return;
+  case Stmt::ArrayInitLoopExprClass: {
+    const auto *Loop = cast<ArrayInitLoopExpr>(S);
+    InitCost One;
+    visit(Loop->getSubExpr(), One, Depth);
+    Out.addScaled(One, Loop->getArraySize().getLimitedValue());
+    return;
+  }
+  case Stmt::ForStmtClass: {
+    const auto *For = cast<ForStmt>(S);
+    if (auto Trips = constantTripCount(For, Ctx)) {
+      visit(For->getInit(), Out, Depth);
+      InitCost Once;
+      visit(For->getCond(), Once, Depth);
+      visit(For->getInc(), Once, Depth);
+      visit(For->getBody(), Once, Depth);
+      Out.addScaled(Once, *Trips);
+      return;
+    }
+    break;
+  }
+  case Stmt::CXXForRangeStmtClass: {
+    const auto *For = cast<CXXForRangeStmt>(S);
+    const Expr *Range = For->getRangeInit();
+    uint64_t Trips = 1;
+    if (Range && !Range->isValueDependent()) {
+      if (const auto *CAT = Ctx.getAsConstantArrayType(Range->getType()))
+        Trips = Ctx.getConstantArrayElementCount(CAT);
+      else if (const auto *IL = dyn_cast<InitListExpr>(stripWrappers(Range)))
+        Trips = IL->getNumInits();
+    }
+    visit(For->getRangeInit(), Out, Depth);
+    InitCost Once;
+    visit(For->getLoopVarStmt(), Once, Depth);
+    visit(For->getBody(), Once, Depth);
+    Out.addScaled(Once, Trips);
+    return;
+  }
+  case Stmt::CompoundStmtClass:
+    for (const Stmt *Child : S->children()) {
+      Out.add(charge(CostOp::Statement));
+      visit(Child, Out, Depth);
+    }
+    return;
+  default:
+    break;
+  }
+  visitChildren(S, Out, Depth);
+}
+
+void CostEstimator::visitConstruct(const CXXConstructExpr *E, InitCost &Out,
+                                   unsigned Depth) {
+  const CXXConstructorDecl *Ctor = E->getConstructor();
+  if (!Ctor)
+    return;
+  const CXXRecordDecl *Record = Ctor->getParent();
+  if (isInStdLibrary(Record)) {
+    std::string Class = stdClassName(Record);
+    if (modelStdConstruct(E, Class, Out, Depth))
+      return;
+    for (const Expr *Arg : E->arguments())
+      visit(Arg, Out, Depth);
+    if (!Ctor->isTrivial())
+      Out.add(charge(CostOp::LibraryCall, 1, Class));
+    return;
+  }
+  for (const Expr *Arg : E->arguments())
+    visit(Arg, Out, Depth);
+  if (Ctor->isTrivial())
+    return;
+  chargeFunctionCall(Ctor, Out, Depth);
+}
+
+void CostEstimator::visitCall(const CallExpr *E, InitCost &Out,
+                              unsigned Depth) {
+  for (const Stmt *Child : E->children())
+    visit(Child, Out, Depth);
+  const FunctionDecl *Callee = E->getDirectCallee();
+  if (!Callee) {
+    Out.add(charge(CostOp::UnknownCall, 1, "indirect call"));
+    ++Out.UnknownCalls;
+    if (Out.UnknownCallees.size() < 8)
+      Out.UnknownCallees.push_back("(indirect call)");
+    return;
+  }
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
+    if (isInStdLibrary(Method->getParent()) &&
+        modelStdMemberCall(E, stdClassName(Method->getParent()),
+                           Method->getNameAsString(), Out))
+      return;
+  if (modelStdFunctionCall(E, Callee, Ctx, Out))
+    return;
+  chargeFunctionCall(Callee, Out, Depth);
+}
+
+bool CostEstimator::modelStdConstruct(const CXXConstructExpr *E,
+                                      llvm::StringRef Class, InitCost &Out,
+                                      unsigned Depth) {
+  StdClassKind Kind = classifyStdClass(Class);
+  if (Kind == StdClassKind::Other)
+    return false;
+  unsigned NumArgs = E->getNumArgs();
+  const Expr *First = NumArgs ? E->getArg(0) : nullptr;
+  if (First && isa<CXXDefaultArgExpr>(First))
+    First = nullptr;
+
+  switch (Kind) {
+  case StdClassKind::String: {
+    if (!First)
+      return true; // Default construction: an empty small string.
+    for (const Expr *Arg : E->arguments())
+      visit(Arg, Out, Depth);
+    uint64_t Length = literalLength(First).value_or(AssumedStringLength);
+    if (NumArgs >= 2 && First->getType()->isIntegerType()) {
+      Expr::EvalResult R; // string(count, ch)
+      if (!First->isValueDependent() && First->EvaluateAsInt(R, Ctx))
+        Length = R.Val.getInt().getLimitedValue();
+    }
+    Out.add(charge(CostOp::StringConstruct));
+    Out.add(charge(CostOp::StringPerChar, Length));
+    if (Length > Lib.StringInlineCapacity)
+      Out.add(charge(CostOp::Allocation, 1,
+                     "std::string of " + llvm::Twine(Length).str() +
+                         " chars (heap)"));
+    return true;
+  }
+  case StdClassKind::Vector:
+  case StdClassKind::Deque:
+  case StdClassKind::List:
+  case StdClassKind::TreeContainer:
+  case StdClassKind::HashContainer: {
+    if (!First)
+      return true; // Default construction allocates nothing.
+    uint64_t Elements = AssumedRangeElements;
+    if (const InitListExpr *IL = initializerListElements(First)) {
+      Elements = IL->getNumInits();
+      // Elements are built in a temporary array, then copied into the
+      // container (initializer_list elements are const: no moves).
+      InitCost ElementCost;
+      visit(IL, ElementCost, Depth);
+      Out.add(ElementCost);
+      Out.add(ElementCost, "copy into " + Class.str());
+    } else {
+      for (const Expr *Arg : E->arguments())
+        visit(Arg, Out, Depth);
+    }
+    std::string Label = llvm::Twine(Elements).str() + " " + Class.str() +
+                        (Elements == 1 ? " entry" : " entries");
+    chargeContainerFill(Kind, Elements, Label, Out);
+    return true;
+  }
+  case StdClassKind::Callable: {
+    if (!First)
+      return true;
+    visit(First, Out, Depth);
+    QualType Target = stripWrappers(First)->getType();
+    if (Target->isNullPtrType() || Target->isPointerType() ||
+        Target->isFunctionType()) {
+      Out.add(charge(CostOp::CallableConstruct));
+      return true;
+    }
+    if (Target->getAsCXXRecordDecl() &&
+        isInStdLibrary(Target->getAsCXXRecordDecl()) &&
+        classifyStdClass(stdClassName(Target->getAsCXXRecordDecl())) ==
+            StdClassKind::Callable) {
+      // Copy of another wrapper: clones its target (assume heap-stored).
+      Out.add(charge(CostOp::CallableConstruct, 1, "std::function copy"));
+      Out.add(charge(CostOp::Allocation, 1, "std::function copy (heap)"));
+      return true;
+    }
+    CallableStorage Storage = classifyCallableStorage(Target, Ctx, Lib);
+    Out.add(charge(CostOp::CallableConstruct));
+    if (Storage.OnHeap)
+      Out.add(charge(CostOp::Allocation, 1,
+                     "std::function target of " +
+                         llvm::Twine(Storage.ObjectSize).str() +
+                         " bytes (heap)"));
+    return true;
+  }
+  case StdClassKind::Regex: {
+    if (!First)
+      return true;
+    for (const Expr *Arg : E->arguments())
+      visit(Arg, Out, Depth);
+    uint64_t Length = literalLength(First).value_or(AssumedStringLength);
+    Out.add(charge(CostOp::RegexCompile));
+    Out.add(charge(CostOp::RegexPerPatternChar, Length));
+    return true;
+  }
+  case StdClassKind::Locale:
+    for (const Expr *Arg : E->arguments())
+      visit(Arg, Out, Depth);
+    if (First && !First->getType()->getAsCXXRecordDecl()) {
+      Out.add(charge(CostOp::LocaleConstruct)); // A named locale: loads data.
+      Out.add(charge(CostOp::FileRead, 1, "locale data"));
+    } else {
+      Out.add(charge(CostOp::LibraryCall, 1, "std::locale copy"));
+    }
+    return true;
+  case StdClassKind::FileStream:
+    for (const Expr *Arg : E->arguments())
+      visit(Arg, Out, Depth);
+    Out.add(charge(CostOp::LibraryCall, 1, Class));
+    if (First) {
+      Out.add(charge(CostOp::FileOpen, 1, Class.str() + " open"));
+      Out.add(charge(CostOp::Allocation, 1, Class.str() + " buffer"));
+    }
+    return true;
+  case StdClassKind::Thread:
+    for (const Expr *Arg : E->arguments())
+      visit(Arg, Out, Depth);
+    if (First)
+      Out.add(charge(CostOp::ThreadStart, 1, Class.str() + " start"));
+    return true;
+  case StdClassKind::IostreamInit:
+    Out.add(charge(CostOp::IostreamInit));
+    return true;
+  case StdClassKind::Other:
+    break;
+  }
+  return false;
+}
+
+bool CostEstimator::modelStdMemberCall(const CallExpr *E, llvm::StringRef Class,
+                                       llvm::StringRef Method, InitCost &Out) {
+  StdClassKind Kind = classifyStdClass(Class);
+  static constexpr llvm::StringLiteral Inserts[] = {
+      "operator[]", "insert", "emplace", "try_emplace", "insert_or_assign",
+      "push_back", "emplace_back", "push_front", "emplace_front"};
+  bool IsInsert = llvm::is_contained(Inserts, Method);
+  switch (Kind) {
+  case StdClassKind::Vector:
+  case StdClassKind::Deque:
+  case StdClassKind::List:
+  case StdClassKind::TreeContainer:
+  case StdClassKind::HashContainer:
+    if (!IsInsert)
+      return false;
+    // operator[] on a vector is an access, not an insertion.
+    if (Method == "operator[]" && Kind != StdClassKind::TreeContainer &&
+        Kind != StdClassKind::HashContainer)
+      return false;
+    chargeContainerFill(Kind, 1, Class.str() + " insert", Out);
+    return true;
+  case StdClassKind::String:
+    if (Method == "append" || Method == "operator+=" || Method == "assign") {
+      Out.add(charge(CostOp::StringConstruct, 1, "std::string append"));
+      return true;
+    }
+    return false;
+  case StdClassKind::FileStream:
+    if (Method == "open") {
+      Out.add(charge(CostOp::FileOpen, 1, Class.str() + " open"));
+      return true;
+    }
+    return false;
+  default:
+    return false;
+  }
+}
+
+} // namespace initscan

@@ -1,0 +1,60 @@
+//===- CostEstimator.h - Walks initializers and charges the model -*- C++ -*-===//
+#ifndef INITSCAN_LIB_COSTESTIMATOR_H
+#define INITSCAN_LIB_COSTESTIMATOR_H
+
+#include "initscan/StaticInitAnalysis.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang {
+class CXXConstructExpr;
+class CallExpr;
+class Expr;
+class Stmt;
+class QualType;
+} // namespace clang
+
+namespace initscan {
+
+/// Estimates the cost of initializers by walking their ASTs: constructors and
+/// callees with visible bodies are followed to a bounded depth (memoized,
+/// recursion guarded); standard-library types and known library functions are
+/// charged from the cost table; unseen callees are counted as unknown.
+class CostEstimator {
+public:
+  CostEstimator(clang::ASTContext &Ctx, const StdLibFacts &Lib,
+                const AnalysisOptions &Opts)
+      : Ctx(Ctx), Lib(Lib), Opts(Opts) {}
+
+  /// Cost of evaluating the initializer of \p Var (not the frame or the
+  /// destructor registration, which the caller adds).
+  InitCost estimateInitializer(const clang::VarDecl &Var);
+  /// Cost of one call to \p Fn, through its body when visible.
+  InitCost estimateCall(const clang::FunctionDecl &Fn);
+
+private:
+  void visit(const clang::Stmt *S, InitCost &Out, unsigned Depth);
+  void visitChildren(const clang::Stmt *S, InitCost &Out, unsigned Depth);
+  void visitConstruct(const clang::CXXConstructExpr *E, InitCost &Out,
+                      unsigned Depth);
+  void visitCall(const clang::CallExpr *E, InitCost &Out, unsigned Depth);
+  bool modelStdConstruct(const clang::CXXConstructExpr *E, llvm::StringRef Class,
+                         InitCost &Out, unsigned Depth);
+  bool modelStdMemberCall(const clang::CallExpr *E, llvm::StringRef Class,
+                          llvm::StringRef Method, InitCost &Out);
+  void chargeFunctionCall(const clang::FunctionDecl *Fn, InitCost &Out,
+                          unsigned Depth);
+  void visitLoop(const clang::Stmt *Loop, const clang::Stmt *Body,
+                 uint64_t TripCount, InitCost &Out, unsigned Depth);
+
+  clang::ASTContext &Ctx;
+  const StdLibFacts &Lib;
+  const AnalysisOptions &Opts;
+  llvm::DenseMap<const clang::FunctionDecl *, InitCost> FunctionCosts;
+  llvm::SmallPtrSet<const clang::FunctionDecl *, 16> InProgress;
+  unsigned Budget = 0;
+};
+
+} // namespace initscan
+
+#endif // INITSCAN_LIB_COSTESTIMATOR_H

@@ -1,0 +1,230 @@
+//===- Rewrite.cpp - Suggested rewrites for start-up code ------------------===//
+
+#include "Rewrite.h"
+#include "StdLibModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallVector.h"
+
+using namespace clang;
+
+namespace initscan {
+namespace {
+
+const Expr *stripToLiteralSource(const Expr *E) {
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      if (CE->getNumArgs() != 1 && !(CE->getNumArgs() == 2 &&
+                                     isa<CXXDefaultArgExpr>(CE->getArg(1))))
+        return E;
+      E = CE->getArg(0);
+      continue;
+    }
+    if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = F->getSubExpr();
+      continue;
+    }
+    break;
+  }
+  return E;
+}
+
+/// `const std::string` (exactly: of plain char).
+bool isConstStdString(QualType T) {
+  if (!T.isConstQualified())
+    return false;
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (!Spec || !isInStdLibrary(Spec) ||
+      classifyStdClass(stdClassName(Spec)) != StdClassKind::String ||
+      Spec->getTemplateArgs().size() < 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return false;
+  QualType Char = Spec->getTemplateArgs()[0].getAsType();
+  return Char->isSpecificBuiltinType(BuiltinType::Char_S) ||
+         Char->isSpecificBuiltinType(BuiltinType::Char_U);
+}
+
+bool declaresStringView(ASTContext &Ctx) {
+  if (!Ctx.getLangOpts().CPlusPlus17)
+    return false;
+  for (const NamedDecl *D :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get("std")))
+    if (const auto *NS = dyn_cast<NamespaceDecl>(D))
+      if (!NS->lookup(&Ctx.Idents.get("string_view")).empty())
+        return true;
+  return false;
+}
+
+/// Finds every reference to one variable and decides whether each still
+/// compiles when the variable becomes a std::string_view.
+class UseChecker : public RecursiveASTVisitor<UseChecker> {
+public:
+  explicit UseChecker(const VarDecl *Target) : Target(Target->getCanonicalDecl()) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
+    if (!S)
+      return true;
+    Parents.push_back(S);
+    bool Result = RecursiveASTVisitor::TraverseStmt(S, nullptr);
+    Parents.pop_back();
+    return Result && AllSafe;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (E->getDecl()->getCanonicalDecl() != Target)
+      return true;
+    ++Uses;
+    if (E->getLocation().isMacroID() || !isSafeUse())
+      AllSafe = false;
+    return AllSafe;
+  }
+
+  unsigned Uses = 0;
+  bool AllSafe = true;
+
+private:
+  /// The innermost non-trivial parent of the reference being checked.
+  const Stmt *parent(size_t &Index) const {
+    while (Index > 0) {
+      const Stmt *P = Parents[--Index];
+      if (isa<ImplicitCastExpr>(P) || isa<ParenExpr>(P))
+        continue;
+      return P;
+    }
+    return nullptr;
+  }
+
+  bool isSafeUse() const {
+    size_t Index = Parents.size() - 1; // Parents.back() is the DeclRefExpr.
+    const Stmt *P = parent(Index);
+    if (!P)
+      return false;
+    if (const auto *ME = dyn_cast<MemberExpr>(P)) {
+      static constexpr llvm::StringLiteral ReadOnly[] = {
+          "size", "length", "empty", "data", "find", "rfind", "compare",
+          "starts_with", "ends_with", "front", "back", "begin", "end",
+          "cbegin", "cend", "operator basic_string_view"};
+      const auto *Method = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+      return Method && Method->getIdentifier()
+                 ? llvm::is_contained(ReadOnly, Method->getName())
+                 : Method && isa<CXXConversionDecl>(Method);
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
+      switch (Op->getOperator()) {
+      case OO_EqualEqual: case OO_ExclaimEqual: case OO_Less:
+      case OO_LessEqual: case OO_Greater: case OO_GreaterEqual:
+      case OO_LessLess: case OO_Subscript:
+        return true;
+      default:
+        return false;
+      }
+    }
+    return false;
+  }
+
+  const Decl *Target;
+  llvm::SmallVector<const Stmt *, 32> Parents;
+};
+
+std::string typeText(QualType T, const ASTContext &Ctx) {
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressScope = false;
+  Policy.FullyQualifiedName = true;
+  return T.getAsString(Policy);
+}
+
+std::string sourceText(SourceRange R, const ASTContext &Ctx) {
+  if (R.isInvalid() || R.getBegin().isMacroID() || R.getEnd().isMacroID())
+    return {};
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(R),
+                              Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+Rewrite stringViewRewrite(const VarDecl &Var, const StringLiteral &Literal,
+                          ASTContext &Ctx) {
+  Rewrite R;
+  R.K = Rewrite::StringView;
+  std::string Lit = sourceText(Literal.getSourceRange(), Ctx);
+  if (Lit.empty())
+    Lit = "\"...\"";
+  std::string Prefix = Var.isInlineSpecified() ? "inline " : "";
+  if (Var.getStorageClass() == SC_Static)
+    Prefix = "static " + Prefix;
+  R.Text = Prefix + "constexpr std::string_view " + Var.getNameAsString() +
+           " = " + Lit + ";";
+  R.Advice = "use a constant std::string_view: it needs no start-up code";
+
+  // A fix-it only when nothing can break: one declaration with internal
+  // linkage, no macro, <string_view> available, and every use of the variable
+  // in the TU is one that std::string_view supports.
+  SourceRange Range(Var.getOuterLocStart(), Var.getEndLoc());
+  if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID() ||
+      Var.isExternallyVisible() || Var.getPreviousDecl() ||
+      Var.isStaticDataMember() || !declaresStringView(Ctx))
+    return R;
+  UseChecker Uses(&Var);
+  Uses.TraverseDecl(Ctx.getTranslationUnitDecl());
+  if (!Uses.AllSafe)
+    return R;
+  R.FixRange = CharSourceRange::getTokenRange(Range);
+  R.FixText = R.Text.substr(0, R.Text.size() - 1); // The ';' stays.
+  return R;
+}
+
+} // namespace
+
+Rewrite suggestRewrite(const StaticInitializer &SI, ASTContext &Ctx) {
+  const VarDecl *Var = SI.var();
+  if (!Var)
+    return {};
+  Rewrite R;
+  if (!SI.DynamicInit) {
+    R.K = Rewrite::Constexpr;
+    R.Advice = "the value is constant, only the exit-time destructor runs: use "
+               "a trivially destructible type or leave the object undestroyed "
+               "(a NoDestructor-style wrapper)";
+    return R;
+  }
+  if (SI.Storage == StorageKind::Namespace && isConstStdString(Var->getType()))
+    if (const auto *Lit =
+            dyn_cast_or_null<StringLiteral>(stripToLiteralSource(Var->getInit())))
+      if (Lit->isOrdinary())
+        return stringViewRewrite(*Var, *Lit, Ctx);
+
+  // Otherwise: build it on first use.
+  R.K = Rewrite::LazyAccessor;
+  QualType T = Var->getType();
+  std::string Type = typeText(T.getNonReferenceType(), Ctx);
+  std::string Name = Var->getNameAsString();
+  // The initializer as written after the name: ` = ...`, `(...)` or `{...}`.
+  std::string Init;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation AfterName = Lexer::getLocForEndOfToken(
+      Var->getLocation(), 0, SM, Ctx.getLangOpts());
+  if (AfterName.isValid() && Var->getEndLoc().isFileID())
+    Init = Lexer::getSourceText(
+               CharSourceRange::getTokenRange(AfterName, Var->getEndLoc()), SM,
+               Ctx.getLangOpts())
+               .str();
+  if (!T->isArrayType())
+    R.Text = Type + "& " + Name + "() { static " + Type + " instance" + Init +
+             "; return instance; }";
+  R.Advice = "build it on first use with a function-local static (thread-safe "
+             "since C++11)";
+  if (const auto *RD = T->getAsCXXRecordDecl())
+    if (isInStdLibrary(RD) &&
+        classifyStdClass(stdClassName(RD)) == StdClassKind::Regex)
+      R.Advice += ", or match without a regex when the pattern is literal";
+  return R;
+}
+
+} // namespace initscan

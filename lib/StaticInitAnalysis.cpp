@@ -1,0 +1,221 @@
+//===- StaticInitAnalysis.cpp - Enumerate and classify start-up code -------===//
+//
+// Which globals run code before main is decided the way Clang's CodeGen
+// decides it (CodeGenModule::EmitGlobalVarDefinition): a definition that is
+// emitted in this TU gets a __cxx_global_var_init function when its
+// initializer cannot be emitted as a constant, or when its type has a
+// non-trivial destructor to register with __cxa_atexit.
+//
+//===----------------------------------------------------------------------===//
+
+#include "initscan/StaticInitAnalysis.h"
+#include "CostEstimator.h"
+#include "CostModel.h"
+#include "Rewrite.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Mangle.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <algorithm>
+#include <mutex>
+
+using namespace clang;
+
+namespace initscan {
+
+llvm::StringRef storageKindName(StorageKind K) {
+  switch (K) {
+  case StorageKind::Namespace: return "namespace";
+  case StorageKind::StaticMember: return "static-member";
+  case StorageKind::ThreadLocal: return "thread-local";
+  case StorageKind::ConstructorFunction: return "constructor-function";
+  }
+  return "namespace";
+}
+
+const VarDecl *StaticInitializer::var() const {
+  return dyn_cast_or_null<VarDecl>(Decl);
+}
+const FunctionDecl *StaticInitializer::function() const {
+  return dyn_cast_or_null<FunctionDecl>(Decl);
+}
+SourceLocation StaticInitializer::location() const {
+  return Decl ? Decl->getLocation() : SourceLocation();
+}
+
+namespace {
+
+/// Collects the definitions of variables with static storage duration and of
+/// constructor functions. Statements are never entered: globals are declared
+/// at declaration level, and skipping bodies keeps the walk cheap.
+class DefinitionCollector : public RecursiveASTVisitor<DefinitionCollector> {
+public:
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool TraverseStmt(Stmt *) { return true; }
+  // Lambdas' and blocks' bodies hold only local declarations.
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (!VD->hasGlobalStorage() || VD->isStaticLocal() || VD->isLocalVarDecl() ||
+        isa<ParmVarDecl>(VD) || isa<VarTemplatePartialSpecializationDecl>(VD))
+      return true;
+    if (VD->isTemplated() || VD->getDeclContext()->isDependentContext())
+      return true;
+    if (VarDecl *Def = VD->getDefinition())
+      if (Seen.insert(Def).second)
+        Vars.push_back(Def);
+    return true;
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->hasAttr<ConstructorAttr>() && FD->doesThisDeclarationHaveABody() &&
+        !FD->isTemplated() && Seen.insert(FD).second)
+      Functions.push_back(FD);
+    return true;
+  }
+
+  std::vector<VarDecl *> Vars;
+  std::vector<FunctionDecl *> Functions;
+
+private:
+  llvm::SmallPtrSet<const Decl *, 32> Seen;
+};
+
+/// Mirrors CodeGen's choice between a constant initializer and a dynamic one.
+bool hasConstantInitializer(const VarDecl &Def) {
+  const Expr *Init = Def.getInit();
+  if (!Init)
+    return true; // Zero-initialized.
+  // CodeGen's quick path: a trivial default constructor is zero-fill.
+  if (!Def.getType()->isReferenceType()) {
+    QualType Elem = Def.getASTContext().getBaseElementType(Def.getType());
+    if (Elem->isRecordType())
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(Init))
+        if (CE->getConstructor()->isTrivial() &&
+            CE->getConstructor()->isDefaultConstructor())
+          return true;
+  }
+  if (Def.hasConstantInitialization())
+    return true;
+  // The evaluator in folding mode accepts more than C++ constant expressions
+  // (e.g. reads of const non-constexpr variables); CodeGen uses it too.
+  return Def.evaluateValue() != nullptr;
+}
+
+bool initializerIsAnalyzable(const VarDecl &Def) {
+  if (Def.isInvalidDecl() || Def.getType()->isDependentType() ||
+      Def.getType()->isUndeducedType())
+    return false;
+  if (const Expr *Init = Def.getInit())
+    if (Init->isValueDependent() || Init->isTypeDependent() ||
+        Init->containsErrors())
+      return false;
+  return true;
+}
+
+/// The definition is emitted by this TU (not only declared, not left to
+/// another TU, not a discardable entity nobody uses).
+bool isEmittedHere(ASTContext &Ctx, const VarDecl &Def) {
+  GVALinkage Linkage = Ctx.GetGVALinkageForVariable(&Def);
+  if (Linkage == GVA_AvailableExternally)
+    return false;
+  return Def.isUsed() || Ctx.DeclMustBeEmitted(&Def);
+}
+
+bool isInSystemHeader(const SourceManager &SM, SourceLocation Loc) {
+  return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+}
+
+} // namespace
+
+std::vector<StaticInitializer>
+analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts) {
+  DefinitionCollector Collector;
+  Collector.TraverseDecl(Ctx.getTranslationUnitDecl());
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  StdLibFacts Lib = detectStdLib(Ctx);
+  CostEstimator Estimator(Ctx, Lib, Opts);
+  std::unique_ptr<MangleContext> Mangler(Ctx.createMangleContext());
+  ASTNameGenerator Names(Ctx);
+
+  std::vector<StaticInitializer> Result;
+  auto Describe = [&](StaticInitializer &SI, const NamedDecl *D) {
+    SI.Decl = D;
+    SI.QualifiedName = D->getQualifiedNameAsString();
+    SI.MangledName = Names.getName(D);
+    SI.InSystemHeader = isInSystemHeader(SM, D->getLocation());
+    SI.InMacro = D->getLocation().isMacroID();
+  };
+
+  for (VarDecl *Def : Collector.Vars) {
+    if (!initializerIsAnalyzable(*Def) || !isEmittedHere(Ctx, *Def))
+      continue;
+    StaticInitializer SI;
+    Describe(SI, Def);
+    if (Def->getTLSKind() != VarDecl::TLS_None)
+      SI.Storage = StorageKind::ThreadLocal;
+    else if (Def->isStaticDataMember())
+      SI.Storage = StorageKind::StaticMember;
+    SI.DynamicInit = !hasConstantInitializer(*Def);
+    SI.RegistersDestructor =
+        Def->needsDestruction(Ctx) == QualType::DK_cxx_destructor;
+    if (SI.emitsInitFunction()) {
+      SI.Cost.add(charge(CostOp::InitFunction));
+      if (SI.DynamicInit)
+        SI.Cost.add(Estimator.estimateInitializer(*Def));
+      if (SI.RegistersDestructor)
+        SI.Cost.add(charge(CostOp::AtExitRegistration));
+      SI.Cost.normalize();
+      if (Opts.SuggestRewrites)
+        SI.Suggestion = suggestRewrite(SI, Ctx);
+    }
+    Result.push_back(std::move(SI));
+  }
+
+  for (FunctionDecl *Fn : Collector.Functions) {
+    StaticInitializer SI;
+    Describe(SI, Fn);
+    SI.Storage = StorageKind::ConstructorFunction;
+    SI.DynamicInit = true;
+    SI.Cost = Estimator.estimateCall(*Fn);
+    SI.Cost.normalize();
+    Result.push_back(std::move(SI));
+  }
+
+  std::stable_sort(Result.begin(), Result.end(),
+                   [&](const StaticInitializer &A, const StaticInitializer &B) {
+                     return SM.isBeforeInTranslationUnit(
+                         SM.getExpansionLoc(A.location()),
+                         SM.getExpansionLoc(B.location()));
+                   });
+  return Result;
+}
+
+const std::vector<StaticInitializer> &
+analyzeTranslationUnitCached(ASTContext &Ctx, const AnalysisOptions &Opts) {
+  // One entry suffices: clang-tidy runs all checks of one TU before the next.
+  // The TU declaration and main file guard against a reused ASTContext address.
+  struct Entry {
+    const ASTContext *Ctx = nullptr;
+    const TranslationUnitDecl *TU = nullptr;
+    FileID Main;
+    std::vector<StaticInitializer> Result;
+  };
+  static std::mutex Lock;
+  static Entry Cache;
+  std::lock_guard<std::mutex> Guard(Lock);
+  FileID Main = Ctx.getSourceManager().getMainFileID();
+  if (Cache.Ctx != &Ctx || Cache.TU != Ctx.getTranslationUnitDecl() ||
+      Cache.Main != Main) {
+    Cache.Result = analyzeTranslationUnit(Ctx, Opts);
+    Cache.Ctx = &Ctx;
+    Cache.TU = Ctx.getTranslationUnitDecl();
+    Cache.Main = Main;
+  }
+  return Cache.Result;
+}
+
+} // namespace initscan
