@@ -1,0 +1,36 @@
+//===- CheckSupport.h - What every initscan clang-tidy check shares -*- C++ -*-===//
+#ifndef INITSCAN_CHECKS_CHECKSUPPORT_H
+#define INITSCAN_CHECKS_CHECKSUPPORT_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "initscan/Findings.h"
+
+namespace initscan::tidy {
+
+/// Emits \p F with its notes; fix-its go on the warning so that -fix applies
+/// them (they are only produced where they are safe).
+inline void report(clang::tidy::ClangTidyCheck &Check, const Finding &F) {
+  {
+    auto D = Check.diag(F.Loc, "%0") << F.Message;
+    for (const clang::FixItHint &Fix : F.Fixes)
+      D << Fix;
+  }
+  for (const FindingNote &N : F.Notes)
+    Check.diag(N.Loc, "%0", clang::DiagnosticIDs::Note) << N.Message;
+}
+
+/// Reads a boolean option. The host clang-tidy binary does not export
+/// OptionsView::get<bool>, so options are read and written as strings.
+inline bool getBoolOption(const clang::tidy::ClangTidyCheck::OptionsView &Options,
+                          llvm::StringRef Name, bool Default) {
+  llvm::StringRef Value = Options.get(Name, Default ? "true" : "false");
+  return Value.equals_insensitive("true") || Value == "1";
+}
+
+inline llvm::StringRef boolOptionText(bool Value) {
+  return Value ? "true" : "false";
+}
+
+} // namespace initscan::tidy
+
+#endif // INITSCAN_CHECKS_CHECKSUPPORT_H
