@@ -18,7 +18,8 @@ public:
 // clang-tidy discovers modules only through this registry entry, which must be
 // a namespace-scope object constructed when the module is loaded: its cost is
 // one list insertion at dlopen time.
-// NOLINTNEXTLINE(initscan-expensive-static-init)
+// NOLINTBEGIN(initscan-expensive-static-init)
 static clang::tidy::ClangTidyModuleRegistry::Add<initscan::tidy::InitscanModule>
     InitscanModuleRegistration("initscan-module",
                                "Checks for code that runs before main.");
+// NOLINTEND(initscan-expensive-static-init)

@@ -341,23 +341,22 @@ bool CostEstimator::modelStdConstruct(const CXXConstructExpr *E,
     First = nullptr;
 
   switch (Kind) {
+  case StdClassKind::Free:
+    for (const Expr *Arg : E->arguments())
+      visit(Arg, Out, Depth);
+    return true;
   case StdClassKind::String: {
     if (!First)
       return true; // Default construction: an empty small string.
     for (const Expr *Arg : E->arguments())
       visit(Arg, Out, Depth);
-    uint64_t Length = literalLength(First).value_or(AssumedStringLength);
+    std::optional<uint64_t> Count;
     if (NumArgs >= 2 && First->getType()->isIntegerType()) {
       Expr::EvalResult R; // string(count, ch)
       if (!First->isValueDependent() && First->EvaluateAsInt(R, Ctx))
-        Length = R.Val.getInt().getLimitedValue();
+        Count = R.Val.getInt().getLimitedValue();
     }
-    Out.add(charge(CostOp::StringConstruct));
-    Out.add(charge(CostOp::StringPerChar, Length));
-    if (Length > Lib.StringInlineCapacity)
-      Out.add(charge(CostOp::Allocation, 1,
-                     "std::string of " + llvm::Twine(Length).str() +
-                         " chars (heap)"));
+    chargeString(Count ? *Count : stringLength(First), Out);
     return true;
   }
   case StdClassKind::Vector:
@@ -385,40 +384,25 @@ bool CostEstimator::modelStdConstruct(const CXXConstructExpr *E,
     chargeContainerFill(Kind, Elements, Label, Out);
     return true;
   }
-  case StdClassKind::Callable: {
+  case StdClassKind::Callable:
     if (!First)
       return true;
     visit(First, Out, Depth);
-    QualType Target = stripWrappers(First)->getType();
-    if (Target->isNullPtrType() || Target->isPointerType() ||
-        Target->isFunctionType()) {
-      Out.add(charge(CostOp::CallableConstruct));
-      return true;
-    }
-    if (Target->getAsCXXRecordDecl() &&
-        isInStdLibrary(Target->getAsCXXRecordDecl()) &&
-        classifyStdClass(stdClassName(Target->getAsCXXRecordDecl())) ==
-            StdClassKind::Callable) {
-      // Copy of another wrapper: clones its target (assume heap-stored).
-      Out.add(charge(CostOp::CallableConstruct, 1, "std::function copy"));
-      Out.add(charge(CostOp::Allocation, 1, "std::function copy (heap)"));
-      return true;
-    }
-    CallableStorage Storage = classifyCallableStorage(Target, Ctx, Lib);
-    Out.add(charge(CostOp::CallableConstruct));
-    if (Storage.OnHeap)
-      Out.add(charge(CostOp::Allocation, 1,
-                     "std::function target of " +
-                         llvm::Twine(Storage.ObjectSize).str() +
-                         " bytes (heap)"));
+    chargeCallable(First, Out);
     return true;
-  }
+  case StdClassKind::Pair:
+    // pair/tuple's forwarding constructors convert their arguments inside the
+    // library: charge the conversions the element types imply.
+    for (const Expr *Arg : E->arguments())
+      visit(Arg, Out, Depth);
+    chargeElementConversions(E, Out);
+    return true;
   case StdClassKind::Regex: {
     if (!First)
       return true;
     for (const Expr *Arg : E->arguments())
       visit(Arg, Out, Depth);
-    uint64_t Length = literalLength(First).value_or(AssumedStringLength);
+    uint64_t Length = stringLength(First);
     Out.add(charge(CostOp::RegexCompile));
     Out.add(charge(CostOp::RegexPerPatternChar, Length));
     return true;
@@ -455,6 +439,81 @@ bool CostEstimator::modelStdConstruct(const CXXConstructExpr *E,
     break;
   }
   return false;
+}
+
+uint64_t CostEstimator::stringLength(const Expr *Source) const {
+  return literalLength(Source).value_or(AssumedStringLength);
+}
+
+void CostEstimator::chargeString(uint64_t Length, InitCost &Out) {
+  // One contributor per string, so a long key reads as one line item.
+  bool Heap = Length > Lib.StringInlineCapacity;
+  CostContributor C = charge(CostOp::StringConstruct);
+  CostContributor Chars = charge(CostOp::StringPerChar, Length);
+  C.Instructions += Chars.Instructions;
+  if (Heap) {
+    CostContributor Alloc = charge(CostOp::Allocation);
+    C.Instructions += Alloc.Instructions;
+    C.Allocations += Alloc.Allocations;
+  }
+  C.What = Heap ? "std::string of " + std::to_string(Length) + " chars (heap)"
+                : "std::string construction";
+  Out.add(C);
+}
+
+void CostEstimator::chargeCallable(const Expr *Source, InitCost &Out) {
+  QualType Target = stripWrappers(Source)->getType();
+  Out.add(charge(CostOp::CallableConstruct));
+  if (Target->isNullPtrType() || Target->isPointerType() ||
+      Target->isFunctionType() || Target->isMemberPointerType())
+    return;
+  const CXXRecordDecl *RD = Target->getAsCXXRecordDecl();
+  if (RD && isInStdLibrary(RD) &&
+      classifyStdClass(stdClassName(RD)) == StdClassKind::Callable) {
+    // Copy of another wrapper: clones its target (assume heap-stored).
+    Out.add(charge(CostOp::Allocation, 1, "std::function copy (heap)"));
+    return;
+  }
+  CallableStorage Storage = classifyCallableStorage(Target, Ctx, Lib);
+  if (Storage.OnHeap)
+    Out.add(charge(CostOp::Allocation, 1,
+                   "std::function target of " +
+                       llvm::Twine(Storage.ObjectSize).str() +
+                       " bytes (heap)"));
+}
+
+void CostEstimator::chargeElementConversions(const CXXConstructExpr *E,
+                                             InitCost &Out) {
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(
+      E->getConstructor()->getParent());
+  if (!Spec || E->getConstructor()->isCopyOrMoveConstructor())
+    return;
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  llvm::ArrayRef<TemplateArgument> Elements = Args.asArray();
+  if (Elements.size() == 1 && Elements[0].getKind() == TemplateArgument::Pack)
+    Elements = Elements[0].getPackAsArray(); // std::tuple<Ts...>
+  for (unsigned I = 0; I < E->getNumArgs() && I < Elements.size(); ++I) {
+    if (Elements[I].getKind() != TemplateArgument::Type)
+      continue;
+    QualType Element = Elements[I].getAsType();
+    const Expr *Arg = E->getArg(I);
+    if (Ctx.hasSameUnqualifiedType(Element,
+                                   stripWrappers(Arg)->getType()))
+      continue; // Built before the call: already visited.
+    const CXXRecordDecl *RD = Element->getAsCXXRecordDecl();
+    if (!RD || !isInStdLibrary(RD))
+      continue;
+    switch (classifyStdClass(stdClassName(RD))) {
+    case StdClassKind::String:
+      chargeString(stringLength(Arg), Out);
+      break;
+    case StdClassKind::Callable:
+      chargeCallable(Arg, Out);
+      break;
+    default:
+      break;
+    }
+  }
 }
 
 bool CostEstimator::modelStdMemberCall(const CallExpr *E, llvm::StringRef Class,

@@ -42,6 +42,10 @@ private:
                          InitCost &Out, unsigned Depth);
   bool modelStdMemberCall(const clang::CallExpr *E, llvm::StringRef Class,
                           llvm::StringRef Method, InitCost &Out);
+  uint64_t stringLength(const clang::Expr *Source) const;
+  void chargeString(uint64_t Length, InitCost &Out);
+  void chargeCallable(const clang::Expr *Source, InitCost &Out);
+  void chargeElementConversions(const clang::CXXConstructExpr *E, InitCost &Out);
   void chargeFunctionCall(const clang::FunctionDecl *Fn, InitCost &Out,
                           unsigned Depth);
   void visitLoop(const clang::Stmt *Loop, const clang::Stmt *Body,

@@ -30,6 +30,13 @@ CostContributor charge(CostOp Op, uint64_t Times, llvm::StringRef What) {
   return C;
 }
 
+bool isFixedOverhead(const CostContributor &C) {
+  return C.Via.empty() &&
+         (C.What == costEntry(CostOp::InitFunction).Label ||
+          C.What == costEntry(CostOp::AtExitRegistration).Label ||
+          C.What == costEntry(CostOp::Call).Label);
+}
+
 std::optional<CostOp> knownFunctionCost(llvm::StringRef QualifiedName) {
   struct Known {
     llvm::StringLiteral Name;

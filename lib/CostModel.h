@@ -30,6 +30,10 @@ const CostEntry &costEntry(CostOp Op);
 /// label when empty).
 CostContributor charge(CostOp Op, uint64_t Times = 1, llvm::StringRef What = {});
 
+/// The frame and exit registration every initializer of its kind pays: not
+/// worth naming as a "largest cost".
+bool isFixedOverhead(const CostContributor &C);
+
 /// The operation a library function maps to, by qualified name.
 std::optional<CostOp> knownFunctionCost(llvm::StringRef QualifiedName);
 

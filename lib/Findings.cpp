@@ -1,21 +1,31 @@
 //===- Findings.cpp - What each initscan check reports ---------------------===//
 
 #include "initscan/Findings.h"
+#include "CostModel.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
 
 namespace initscan {
 
-/// "std::regex compile (~250k instructions, 1160 allocations); ..."
+/// "std::regex compile (~250k instructions, 1160 allocations); ...", over
+/// the parts that say something about this initializer (not the frame every
+/// initializer has); empty when there are fewer than two.
 static std::string describeContributors(const InitCost &Cost, size_t Max) {
+  std::vector<const CostContributor *> Parts;
+  for (const CostContributor &C : Cost.Contributors)
+    if (!isFixedOverhead(C) && Parts.size() < Max)
+      Parts.push_back(&C);
+  if (Parts.size() < 2)
+    return {};
   std::string S;
   llvm::raw_string_ostream OS(S);
   size_t Shown = 0;
-  for (const CostContributor &C : Cost.Contributors) {
-    if (Shown == Max)
-      break;
+  for (const CostContributor *Part : Parts) {
+    const CostContributor &C = *Part;
     OS << (Shown++ ? "; " : "") << C.What;
     if (!C.Via.empty())
       OS << " via " << C.Via;
@@ -41,6 +51,10 @@ findExpensiveStaticInits(llvm::ArrayRef<StaticInitializer> Inits,
     F.Check = ExpensiveStaticInitCheck;
     F.Init = &SI;
     F.Loc = SI.location();
+    // Notes sit where the user wrote the declaration: at a macro's use they
+    // would otherwise repeat the whole expansion chain each time.
+    SourceLocation NoteLoc =
+        SI.Decl->getASTContext().getSourceManager().getExpansionLoc(F.Loc);
     std::string Name = "'" + SI.Decl->getNameAsString() + "'";
     if (SI.Storage == StorageKind::ConstructorFunction)
       F.Message = "constructor function " + Name + " runs before main: ";
@@ -50,14 +64,14 @@ findExpensiveStaticInits(llvm::ArrayRef<StaticInitializer> Inits,
       F.Message = Name + " is initialized before main: ";
     F.Message += SI.Cost.summary();
 
-    if (SI.Cost.Contributors.size() > 1)
-      F.Notes.push_back(
-          {F.Loc, "largest costs: " + describeContributors(SI.Cost, 3)});
+    std::string Parts = describeContributors(SI.Cost, 3);
+    if (!Parts.empty())
+      F.Notes.push_back({NoteLoc, "largest costs: " + Parts});
     if (SI.Cost.hasUnknowns()) {
       std::string Unseen;
       for (const std::string &Callee : SI.Cost.UnknownCallees)
         Unseen += (Unseen.empty() ? "'" : ", '") + Callee + "'";
-      F.Notes.push_back({F.Loc, "the estimate excludes calls whose bodies are "
+      F.Notes.push_back({NoteLoc, "the estimate excludes calls whose bodies are "
                                 "not visible in this translation unit: " +
                                     Unseen});
     }
@@ -66,7 +80,7 @@ findExpensiveStaticInits(llvm::ArrayRef<StaticInitializer> Inits,
       std::string Note = R.Advice;
       if (!R.Text.empty())
         Note += ": " + R.Text;
-      F.Notes.push_back({F.Loc, Note});
+      F.Notes.push_back({NoteLoc, Note});
       if (R.hasFix() && !SI.InMacro)
         F.Fixes.push_back(FixItHint::CreateReplacement(R.FixRange, R.FixText));
     }

@@ -141,6 +141,23 @@ std::string typeText(QualType T, const ASTContext &Ctx) {
   return T.getAsString(Policy);
 }
 
+/// Source text on one line: notes are single-line diagnostics.
+std::string collapseWhitespace(llvm::StringRef Text) {
+  std::string Result;
+  bool Space = false;
+  for (char C : Text) {
+    if (C == ' ' || C == '\t' || C == '\n' || C == '\r') {
+      Space = true;
+      continue;
+    }
+    if (Space && !Result.empty())
+      Result += ' ';
+    Space = false;
+    Result += C;
+  }
+  return Result;
+}
+
 std::string sourceText(SourceRange R, const ASTContext &Ctx) {
   if (R.isInvalid() || R.getBegin().isMacroID() || R.getEnd().isMacroID())
     return {};
@@ -164,10 +181,12 @@ Rewrite stringViewRewrite(const VarDecl &Var, const StringLiteral &Literal,
   R.Advice = "use a constant std::string_view: it needs no start-up code";
 
   // A fix-it only when nothing can break: one declaration with internal
-  // linkage, no macro, <string_view> available, and every use of the variable
+  // linkage in the main file (a header's other includers are not visible
+  // here), no macro, <string_view> available, and every use of the variable
   // in the TU is one that std::string_view supports.
   SourceRange Range(Var.getOuterLocStart(), Var.getEndLoc());
   if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID() ||
+      !Ctx.getSourceManager().isInMainFile(Range.getBegin()) ||
       Var.isExternallyVisible() || Var.getPreviousDecl() ||
       Var.isStaticDataMember() || !declaresStringView(Ctx))
     return R;
@@ -194,6 +213,14 @@ Rewrite suggestRewrite(const StaticInitializer &SI, ASTContext &Ctx) {
                "(a NoDestructor-style wrapper)";
     return R;
   }
+  if (SI.Registrar) {
+    // Deferring a registrar would silently drop the registration.
+    R.K = Rewrite::Registry;
+    R.Advice = "a registrar: keep the registration, but make the registry it "
+               "fills a function-local static, or replace both with a "
+               "constant table";
+    return R;
+  }
   if (SI.Storage == StorageKind::Namespace && isConstStdString(Var->getType()))
     if (const auto *Lit =
             dyn_cast_or_null<StringLiteral>(stripToLiteralSource(Var->getInit())))
@@ -211,10 +238,11 @@ Rewrite suggestRewrite(const StaticInitializer &SI, ASTContext &Ctx) {
   SourceLocation AfterName = Lexer::getLocForEndOfToken(
       Var->getLocation(), 0, SM, Ctx.getLangOpts());
   if (AfterName.isValid() && Var->getEndLoc().isFileID())
-    Init = Lexer::getSourceText(
-               CharSourceRange::getTokenRange(AfterName, Var->getEndLoc()), SM,
-               Ctx.getLangOpts())
-               .str();
+    Init = collapseWhitespace(Lexer::getSourceText(
+        CharSourceRange::getTokenRange(AfterName, Var->getEndLoc()), SM,
+        Ctx.getLangOpts()));
+  if (!Init.empty() && Init[0] == '=')
+    Init = " " + Init;
   if (!T->isArrayType())
     R.Text = Type + "& " + Name + "() { static " + Type + " instance" + Init +
              "; return instance; }";

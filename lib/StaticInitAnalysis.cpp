@@ -124,6 +124,15 @@ bool isEmittedHere(ASTContext &Ctx, const VarDecl &Def) {
   return Def.isUsed() || Ctx.DeclMustBeEmitted(&Def);
 }
 
+/// Built for its constructor's side effect only: a registrar.
+bool isRegistrar(const VarDecl &Def) {
+  const auto *Construct =
+      dyn_cast_or_null<CXXConstructExpr>(Def.getInit() ? Def.getInit()->IgnoreImplicit() : nullptr);
+  return Construct && Construct->getNumArgs() > 0 && !Def.isReferenced() &&
+         !Def.isExternallyVisible() && Def.getType()->getAsCXXRecordDecl() &&
+         !Construct->getConstructor()->isCopyOrMoveConstructor();
+}
+
 bool isInSystemHeader(const SourceManager &SM, SourceLocation Loc) {
   return Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc));
 }
@@ -162,6 +171,7 @@ analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts) {
     SI.DynamicInit = !hasConstantInitializer(*Def);
     SI.RegistersDestructor =
         Def->needsDestruction(Ctx) == QualType::DK_cxx_destructor;
+    SI.Registrar = SI.DynamicInit && isRegistrar(*Def);
     if (SI.emitsInitFunction()) {
       SI.Cost.add(charge(CostOp::InitFunction));
       if (SI.DynamicInit)

@@ -35,6 +35,8 @@ std::string stdClassName(const CXXRecordDecl *Record) {
 
 StdClassKind classifyStdClass(llvm::StringRef Name) {
   return llvm::StringSwitch<StdClassKind>(Name)
+      .Cases("std::allocator", "std::char_traits", "std::less",
+             "std::hash", "std::equal_to", StdClassKind::Free)
       .Case("std::basic_string", StdClassKind::String)
       .Case("std::vector", StdClassKind::Vector)
       .Case("std::deque", StdClassKind::Deque)
@@ -46,6 +48,7 @@ StdClassKind classifyStdClass(llvm::StringRef Name) {
              StdClassKind::HashContainer)
       .Cases("std::function", "std::move_only_function",
              "std::copyable_function", StdClassKind::Callable)
+      .Cases("std::pair", "std::tuple", StdClassKind::Pair)
       .Case("std::basic_regex", StdClassKind::Regex)
       .Case("std::locale", StdClassKind::Locale)
       .Cases("std::basic_ifstream", "std::basic_ofstream", "std::basic_fstream",

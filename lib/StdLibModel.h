@@ -16,6 +16,7 @@ namespace initscan {
 /// Standard-library classes with a cost model of their own.
 enum class StdClassKind {
   Other,
+  Free, ///< Construction costs nothing worth counting (std::allocator).
   String,
   Vector,
   Deque,
@@ -23,6 +24,7 @@ enum class StdClassKind {
   TreeContainer,
   HashContainer,
   Callable,
+  Pair,
   Regex,
   Locale,
   FileStream,

@@ -67,6 +67,7 @@ struct Rewrite {
     ConstantArray,  ///< container of constants -> constexpr std::array
     Constexpr,      ///< initializer is already a constant expression
     LazyAccessor,   ///< function-local static, built on first use
+    Registry,       ///< a registrar: keep it, make the registry lazy
   };
   Kind K = None;
   /// One line saying what to write instead.
@@ -93,6 +94,9 @@ struct StaticInitializer {
   bool RegistersDestructor = false;
   bool InSystemHeader = false;
   bool InMacro = false;
+  /// An object built only for its constructor's side effect (never named
+  /// again in the TU), like `static Registrar r("name", &fn);`.
+  bool Registrar = false;
   InitCost Cost;
   Rewrite Suggestion;
 

@@ -50,6 +50,7 @@ static llvm::StringRef rewriteKindName(Rewrite::Kind K) {
   case Rewrite::ConstantArray: return "constant-array";
   case Rewrite::Constexpr: return "constexpr";
   case Rewrite::LazyAccessor: return "lazy-accessor";
+  case Rewrite::Registry: return "lazy-registry";
   }
   return "none";
 }

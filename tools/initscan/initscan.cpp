@@ -17,7 +17,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
-#include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -227,15 +227,50 @@ int main(int argc, const char **argv) {
       "list-checks", llvm::cl::desc("List the enabled checks and exit"),
       llvm::cl::init(false), llvm::cl::cat(Category));
 
-  auto Parser = tooling::CommonOptionsParser::create(
-      argc, argv, Category, llvm::cl::ZeroOrMore,
-      "Finds code that runs before main and estimates what it costs.\n");
-  if (!Parser) {
-    std::string Message = llvm::toString(Parser.takeError());
-    llvm::StringRef Line = llvm::StringRef(Message).trim();
+  llvm::cl::opt<std::string> BuildPath(
+      "p", llvm::cl::desc("Build directory containing compile_commands.json"),
+      llvm::cl::value_desc("build dir"), llvm::cl::cat(Category));
+  llvm::cl::list<std::string> Sources(
+      llvm::cl::Positional, llvm::cl::desc("[<source files>...]"),
+      llvm::cl::cat(Category));
+  llvm::cl::HideUnrelatedOptions(Category);
+
+  // Flags after `--` form a fixed compile database, as in clang-tidy.
+  int ArgCount = argc;
+  std::string DBError;
+  std::unique_ptr<tooling::CompilationDatabase> DB =
+      tooling::FixedCompilationDatabase::loadFromCommandLine(ArgCount, argv,
+                                                             DBError);
+  if (!DBError.empty())
+    fail(DBError);
+  std::string ParseErrors;
+  llvm::raw_string_ostream ParseErrorStream(ParseErrors);
+  if (!llvm::cl::ParseCommandLineOptions(
+          ArgCount, argv,
+          "Finds code that runs before main and estimates what it costs.\n",
+          &ParseErrorStream)) {
+    llvm::StringRef Line = llvm::StringRef(ParseErrorStream.str()).trim();
     Line.consume_front("initscan: ");
-    Line = Line.split('\n').first;
-    fail(Line);
+    fail(Line.split('\n').first);
+  }
+  if (!DB) {
+    if (!BuildPath.empty()) {
+      if (!llvm::sys::fs::is_directory(BuildPath))
+        fail("build directory '" + BuildPath + "' does not exist");
+      DB = tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
+                                                                 DBError);
+      if (!DB)
+        fail("cannot load the compile database in '" + BuildPath +
+             "': " + llvm::StringRef(DBError).trim().split('\n').first);
+    } else if (!Sources.empty()) {
+      DB = tooling::CompilationDatabase::autoDetectFromSource(Sources.front(),
+                                                              DBError);
+      if (!DB)
+        fail("no compile database for '" + Sources.front() +
+             "': pass -p <build dir>, or compiler flags after --");
+    } else {
+      fail("no input: pass source files, -p <build dir>, or both");
+    }
   }
 
   Config Cfg;
@@ -255,10 +290,9 @@ int main(int argc, const char **argv) {
     return 0;
   }
 
-  tooling::CompilationDatabase &DB = Parser->getCompilations();
-  std::vector<std::string> Files = Parser->getSourcePathList();
+  std::vector<std::string> Files(Sources.begin(), Sources.end());
   if (Files.empty()) // -p alone: every file of the compile database.
-    Files = DB.getAllFiles();
+    Files = DB->getAllFiles();
   if (Files.empty())
     fail("no input files (give files, or -p <build dir> with a non-empty "
          "compile_commands.json)");
@@ -269,13 +303,13 @@ int main(int argc, const char **argv) {
     if (!Handle)
       fail("cannot read '" + File + "': " + llvm::toString(Handle.takeError()));
     llvm::sys::fs::closeFile(*Handle);
-    if (DB.getCompileCommands(File).empty())
+    if (DB->getCompileCommands(File).empty())
       fail("'" + File + "' is not in the compile database");
   }
 
   std::vector<TranslationUnitReport> Reports;
   Reports.reserve(Files.size());
-  tooling::ClangTool Tool(DB, Files);
+  tooling::ClangTool Tool(*DB, Files);
   InitscanActionFactory Factory(Cfg, Reports);
   int ToolStatus = Tool.run(&Factory);
 
