@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what initscan needs on Debian bookworm (only what is missing) and
+# builds it into ${BUILD_DIR:-build}. Sourced by demo.sh and test.sh.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+LLVM_MAJOR=${INITSCAN_LLVM_MAJOR:-19}
+BUILD_DIR=${BUILD_DIR:-build}
+packages=(cmake ninja-build ccache python3 g++
+          "clang-$LLVM_MAJOR" "clang-tidy-$LLVM_MAJOR" "clang-tools-$LLVM_MAJOR"
+          "libclang-$LLVM_MAJOR-dev" "llvm-$LLVM_MAJOR-dev" "llvm-$LLVM_MAJOR-tools"
+          "libc++-$LLVM_MAJOR-dev" "libc++abi-$LLVM_MAJOR-dev" libgtest-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DINITSCAN_LLVM_PREFIX="/usr/lib/llvm-$LLVM_MAJOR" >/dev/null
+cmake --build "$BUILD_DIR" -j2
