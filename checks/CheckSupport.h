@@ -31,6 +31,24 @@ inline llvm::StringRef boolOptionText(bool Value) {
   return Value ? "true" : "false";
 }
 
+/// "a;b; c" -> {"a", "b", "c"}: list options, as clang-tidy writes them.
+inline std::vector<std::string> splitList(llvm::StringRef List) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  List.split(Parts, ';', -1, /*KeepEmpty=*/false);
+  std::vector<std::string> Result;
+  for (llvm::StringRef Part : Parts)
+    if (!Part.trim().empty())
+      Result.push_back(Part.trim().str());
+  return Result;
+}
+
+inline std::string joinList(const std::vector<std::string> &Items) {
+  std::string Result;
+  for (const std::string &Item : Items)
+    Result += (Result.empty() ? "" : ";") + Item;
+  return Result;
+}
+
 } // namespace initscan::tidy
 
 #endif // INITSCAN_CHECKS_CHECKSUPPORT_H

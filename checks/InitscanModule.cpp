@@ -1,6 +1,9 @@
 //===- InitscanModule.cpp - The initscan clang-tidy module -----------------===//
 
+#include "EagerSingletonCheck.h"
 #include "ExpensiveStaticInitCheck.h"
+#include "HeapEscapingCaptureCheck.h"
+#include "TypeErasedCallableMapCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -10,6 +13,9 @@ class InitscanModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<ExpensiveStaticInitCheck>("initscan-expensive-static-init");
+    Factories.registerCheck<TypeErasedCallableMapCheck>("initscan-type-erased-callable-map");
+    Factories.registerCheck<HeapEscapingCaptureCheck>("initscan-heap-escaping-capture");
+    Factories.registerCheck<EagerSingletonCheck>("initscan-eager-singleton");
   }
 };
 

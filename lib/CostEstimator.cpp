@@ -62,9 +62,11 @@ static std::string describe(const FunctionDecl *Fn) {
   return OS.str();
 }
 
-InitCost CostEstimator::estimateInitializer(const VarDecl &Var) {
+InitCost CostEstimator::estimateInitializer(const VarDecl &Var,
+                                            std::vector<HeapCallable> &Events) {
   InitCost Out;
   Budget = Opts.StatementBudget;
+  HeapCallables = &Events;
   if (const Expr *Init = Var.getInit()) {
     QualType T = Var.getType();
     // An array of class type constructed element by element.
@@ -87,9 +89,11 @@ InitCost CostEstimator::estimateInitializer(const VarDecl &Var) {
   return Out;
 }
 
-InitCost CostEstimator::estimateCall(const FunctionDecl &Fn) {
+InitCost CostEstimator::estimateCall(const FunctionDecl &Fn,
+                                     std::vector<HeapCallable> &Events) {
   InitCost Out;
   Budget = Opts.StatementBudget;
+  HeapCallables = &Events;
   chargeFunctionCall(&Fn, Out, 0);
   return Out;
 }
@@ -118,9 +122,12 @@ void CostEstimator::chargeFunctionCall(const FunctionDecl *Fn, InitCost &Out,
     Out.add(charge(CostOp::Call));
     return;
   }
-  auto It = FunctionCosts.find(Def);
-  if (It == FunctionCosts.end()) {
-    InitCost Body;
+  auto It = Functions.find(Def);
+  if (It == Functions.end()) {
+    FunctionSummary Summary;
+    InitCost &Body = Summary.Cost;
+    std::vector<HeapCallable> *Caller = HeapCallables;
+    HeapCallables = &Summary.HeapCallables;
     Body.add(charge(CostOp::Call));
     InProgress.insert(Def);
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
@@ -128,10 +135,16 @@ void CostEstimator::chargeFunctionCall(const FunctionDecl *Fn, InitCost &Out,
         visit(Init->getInit(), Body, Depth + 1);
     visit(Def->getBody(), Body, Depth + 1);
     InProgress.erase(Def);
+    HeapCallables = Caller;
     Body.normalize(16);
-    It = FunctionCosts.try_emplace(Def, std::move(Body)).first;
+    It = Functions.try_emplace(Def, std::move(Summary)).first;
   }
-  Out.add(It->second, Name);
+  Out.add(It->second.Cost, Name);
+  if (HeapCallables)
+    for (HeapCallable Event : It->second.HeapCallables) {
+      Event.Via = Event.Via.empty() ? Name : Name + " -> " + Event.Via;
+      HeapCallables->push_back(std::move(Event));
+    }
 }
 
 void CostEstimator::visitChildren(const Stmt *S, InitCost &Out,
@@ -475,11 +488,13 @@ void CostEstimator::chargeCallable(const Expr *Source, InitCost &Out) {
     return;
   }
   CallableStorage Storage = classifyCallableStorage(Target, Ctx, Lib);
-  if (Storage.OnHeap)
-    Out.add(charge(CostOp::Allocation, 1,
-                   "std::function target of " +
-                       llvm::Twine(Storage.ObjectSize).str() +
-                       " bytes (heap)"));
+  if (!Storage.OnHeap)
+    return;
+  Out.add(charge(CostOp::Allocation, 1,
+                 "std::function target of " +
+                     llvm::Twine(Storage.ObjectSize).str() + " bytes (heap)"));
+  if (HeapCallables)
+    HeapCallables->push_back({stripWrappers(Source), Storage, ""});
 }
 
 void CostEstimator::chargeElementConversions(const CXXConstructExpr *E,

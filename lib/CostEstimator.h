@@ -27,10 +27,13 @@ public:
       : Ctx(Ctx), Lib(Lib), Opts(Opts) {}
 
   /// Cost of evaluating the initializer of \p Var (not the frame or the
-  /// destructor registration, which the caller adds).
-  InitCost estimateInitializer(const clang::VarDecl &Var);
+  /// destructor registration, which the caller adds); heap-stored callables
+  /// met on the way are appended to \p HeapCallables.
+  InitCost estimateInitializer(const clang::VarDecl &Var,
+                               std::vector<HeapCallable> &HeapCallables);
   /// Cost of one call to \p Fn, through its body when visible.
-  InitCost estimateCall(const clang::FunctionDecl &Fn);
+  InitCost estimateCall(const clang::FunctionDecl &Fn,
+                        std::vector<HeapCallable> &HeapCallables);
 
 private:
   void visit(const clang::Stmt *S, InitCost &Out, unsigned Depth);
@@ -54,7 +57,13 @@ private:
   clang::ASTContext &Ctx;
   const StdLibFacts &Lib;
   const AnalysisOptions &Opts;
-  llvm::DenseMap<const clang::FunctionDecl *, InitCost> FunctionCosts;
+  struct FunctionSummary {
+    InitCost Cost;
+    std::vector<HeapCallable> HeapCallables;
+  };
+  llvm::DenseMap<const clang::FunctionDecl *, FunctionSummary> Functions;
+  /// Where the walk in progress records heap-stored callables.
+  std::vector<HeapCallable> *HeapCallables = nullptr;
   llvm::SmallPtrSet<const clang::FunctionDecl *, 16> InProgress;
   unsigned Budget = 0;
 };

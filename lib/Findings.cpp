@@ -89,4 +89,28 @@ findExpensiveStaticInits(llvm::ArrayRef<StaticInitializer> Inits,
   return Result;
 }
 
+std::vector<Finding> runChecks(ASTContext &Ctx,
+                               llvm::ArrayRef<StaticInitializer> Inits,
+                               llvm::ArrayRef<std::string> Enabled,
+                               const CheckOptions &Opts) {
+  std::vector<Finding> Result;
+  auto Run = [&](llvm::StringRef Check, auto &&Find) {
+    if (!llvm::is_contained(Enabled, Check.str()))
+      return;
+    std::vector<Finding> Found = Find();
+    std::move(Found.begin(), Found.end(), std::back_inserter(Result));
+  };
+  Run(ExpensiveStaticInitCheck,
+      [&] { return findExpensiveStaticInits(Inits, Opts.ExpensiveStaticInit); });
+  Run(TypeErasedCallableMapCheck, [&] {
+    return findTypeErasedCallableMaps(Ctx, Inits, Opts.TypeErasedCallableMap);
+  });
+  Run(HeapEscapingCaptureCheck, [&] {
+    return findHeapEscapingCaptures(Ctx, Inits, Opts.HeapEscapingCapture);
+  });
+  Run(EagerSingletonCheck,
+      [&] { return findEagerSingletons(Ctx, Inits, Opts.EagerSingleton); });
+  return Result;
+}
+
 } // namespace initscan

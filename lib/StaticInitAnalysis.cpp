@@ -175,7 +175,7 @@ analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts) {
     if (SI.emitsInitFunction()) {
       SI.Cost.add(charge(CostOp::InitFunction));
       if (SI.DynamicInit)
-        SI.Cost.add(Estimator.estimateInitializer(*Def));
+        SI.Cost.add(Estimator.estimateInitializer(*Def, SI.HeapCallables));
       if (SI.RegistersDestructor)
         SI.Cost.add(charge(CostOp::AtExitRegistration));
       SI.Cost.normalize();
@@ -190,7 +190,7 @@ analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts) {
     Describe(SI, Fn);
     SI.Storage = StorageKind::ConstructorFunction;
     SI.DynamicInit = true;
-    SI.Cost = Estimator.estimateCall(*Fn);
+    SI.Cost = Estimator.estimateCall(*Fn, SI.HeapCallables);
     SI.Cost.normalize();
     Result.push_back(std::move(SI));
   }

@@ -17,6 +17,7 @@
 
 namespace clang {
 class ASTContext;
+class Expr;
 class QualType;
 class FunctionDecl;
 class NamedDecl;
@@ -59,6 +60,14 @@ CallableStorage classifyCallableStorage(clang::QualType Callable,
                                         const clang::ASTContext &Ctx,
                                         const StdLibFacts &Lib);
 
+/// A callable stored in a std::function-like wrapper that does not fit its
+/// small buffer, met while walking an initializer.
+struct HeapCallable {
+  const clang::Expr *Source = nullptr; ///< The callable (often a LambdaExpr).
+  CallableStorage Storage;
+  std::string Via; ///< Call path from the initializer, empty when direct.
+};
+
 /// A rewrite that removes or defers the start-up cost.
 struct Rewrite {
   enum Kind {
@@ -98,6 +107,8 @@ struct StaticInitializer {
   /// again in the TU), like `static Registrar r("name", &fn);`.
   bool Registrar = false;
   InitCost Cost;
+  /// Callables built on the heap while this initializer runs.
+  std::vector<HeapCallable> HeapCallables;
   Rewrite Suggestion;
 
   const clang::VarDecl *var() const;

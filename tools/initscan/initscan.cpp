@@ -37,7 +37,7 @@ enum class OutputFormat { Text, JSON };
 struct Config {
   OutputFormat Format = OutputFormat::Text;
   std::vector<std::string> EnabledChecks;
-  ExpensiveStaticInitOptions ExpensiveStaticInit;
+  CheckOptions Checks;
   bool SystemHeaders = false;
 };
 
@@ -104,9 +104,8 @@ public:
           SI.Storage, SI.runsBeforeMain() || SI.emitsInitFunction(),
           SI.DynamicInit, SI.RegistersDestructor, SI.InSystemHeader, SI.Cost});
 
-    std::vector<Finding> Findings;
-    if (llvm::is_contained(Cfg.EnabledChecks, ExpensiveStaticInitCheck.str()))
-      Findings = findExpensiveStaticInits(Inits, Cfg.ExpensiveStaticInit);
+    std::vector<Finding> Findings =
+        runChecks(Ctx, Inits, Cfg.EnabledChecks, Cfg.Checks);
 
     std::unique_ptr<DiagnosticsEngine> Diags;
     if (Cfg.Format == OutputFormat::Text)
@@ -253,6 +252,12 @@ int main(int argc, const char **argv) {
     Line.consume_front("initscan: ");
     fail(Line.split('\n').first);
   }
+  if (ListChecks) {
+    llvm::outs() << "Enabled checks:\n";
+    for (const std::string &Check : selectChecks(Checks))
+      llvm::outs() << "    " << Check << "\n";
+    return 0;
+  }
   if (!DB) {
     if (!BuildPath.empty()) {
       if (!llvm::sys::fs::is_directory(BuildPath))
@@ -280,15 +285,8 @@ int main(int argc, const char **argv) {
     Cfg.Format = OutputFormat::JSON;
   else if (Format != "text")
     fail("unknown --format '" + Format + "' (expected text or json)");
-  if (!parseCostThreshold(MinCost, Cfg.ExpensiveStaticInit.MinCost))
+  if (!parseCostThreshold(MinCost, Cfg.Checks.ExpensiveStaticInit.MinCost))
     fail("invalid --min-cost '" + MinCost + "': expected a number such as 5000, 10k or 2M");
-
-  if (ListChecks) {
-    llvm::outs() << "Enabled checks:\n";
-    for (const std::string &Check : Cfg.EnabledChecks)
-      llvm::outs() << "    " << Check << "\n";
-    return 0;
-  }
 
   std::vector<std::string> Files(Sources.begin(), Sources.end());
   if (Files.empty()) // -p alone: every file of the compile database.
