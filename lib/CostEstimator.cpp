@@ -7,7 +7,9 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/Twine.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -58,8 +60,43 @@ static const InitListExpr *initializerListElements(const Expr *E) {
 static std::string describe(const FunctionDecl *Fn) {
   std::string Name;
   llvm::raw_string_ostream OS(Name);
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Fn))
+    if (Method->getParent()->isLambda()) {
+      const SourceManager &SM = Fn->getASTContext().getSourceManager();
+      PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Fn->getLocation()));
+      OS << "lambda";
+      if (P.isValid())
+        OS << " at " << llvm::sys::path::filename(P.getFilename()) << ":"
+           << P.getLine();
+      return OS.str();
+    }
   Fn->printQualifiedName(OS);
   return OS.str();
+}
+
+/// The constructor of T that std::make_unique<T>/make_shared<T>(args...)
+/// runs, when the argument count picks exactly one.
+static const CXXConstructorDecl *constructorMadeBy(const CallExpr *E,
+                                                   const FunctionDecl *Callee) {
+  const TemplateArgumentList *Args = Callee->getTemplateSpecializationArgs();
+  if (!Args || Args->size() < 1 ||
+      Args->get(0).getKind() != TemplateArgument::Type)
+    return nullptr;
+  const CXXRecordDecl *RD = Args->get(0).getAsType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || RD->isDependentType())
+    return nullptr;
+  const CXXConstructorDecl *Found = nullptr;
+  for (const CXXConstructorDecl *Ctor : RD->ctors()) {
+    if (Ctor->isDeleted() || Ctor->getMinRequiredArguments() > E->getNumArgs() ||
+        (!Ctor->isVariadic() && Ctor->getNumParams() < E->getNumArgs()))
+      continue;
+    if (E->getNumArgs() == 1 && Ctor->isCopyOrMoveConstructor())
+      continue;
+    if (Found)
+      return nullptr; // Ambiguous by count alone.
+    Found = Ctor;
+  }
+  return Found;
 }
 
 InitCost CostEstimator::estimateInitializer(const VarDecl &Var,
@@ -89,12 +126,18 @@ InitCost CostEstimator::estimateInitializer(const VarDecl &Var,
   return Out;
 }
 
-InitCost CostEstimator::estimateCall(const FunctionDecl &Fn,
+InitCost CostEstimator::estimateBody(const FunctionDecl &Fn,
                                      std::vector<HeapCallable> &Events) {
   InitCost Out;
   Budget = Opts.StatementBudget;
   HeapCallables = &Events;
-  chargeFunctionCall(&Fn, Out, 0);
+  const FunctionDecl *Def = nullptr;
+  if (Fn.hasBody(Def) && Def->getBody()) {
+    Out.add(charge(CostOp::Call));
+    InProgress.insert(Def);
+    visit(Def->getBody(), Out, 0);
+    InProgress.erase(Def);
+  }
   return Out;
 }
 
@@ -122,7 +165,10 @@ void CostEstimator::chargeFunctionCall(const FunctionDecl *Fn, InitCost &Out,
     Out.add(charge(CostOp::Call));
     return;
   }
-  auto It = Functions.find(Def);
+  // Summaries depend on how much depth is left below them, so they are
+  // memoized per depth; a summary cut short by the budget is not kept.
+  auto Key = std::make_pair(Def, Depth);
+  auto It = Functions.find(Key);
   if (It == Functions.end()) {
     FunctionSummary Summary;
     InitCost &Body = Summary.Cost;
@@ -137,7 +183,16 @@ void CostEstimator::chargeFunctionCall(const FunctionDecl *Fn, InitCost &Out,
     InProgress.erase(Def);
     HeapCallables = Caller;
     Body.normalize(16);
-    It = Functions.try_emplace(Def, std::move(Summary)).first;
+    if (Budget == 0) {
+      Out.add(Body, Name);
+      if (HeapCallables)
+        for (HeapCallable &Event : Summary.HeapCallables) {
+          Event.Via = Event.Via.empty() ? Name : Name + " -> " + Event.Via;
+          HeapCallables->push_back(std::move(Event));
+        }
+      return;
+    }
+    It = Functions.try_emplace(Key, std::move(Summary)).first;
   }
   Out.add(It->second.Cost, Name);
   if (HeapCallables)
@@ -202,6 +257,15 @@ void CostEstimator::visit(const Stmt *S, InitCost &Out, unsigned Depth) {
       return;
 
   switch (S->getStmtClass()) {
+  // Unevaluated operands never run.
+  case Stmt::UnaryExprOrTypeTraitExprClass:
+  case Stmt::CXXNoexceptExprClass:
+  case Stmt::RequiresExprClass:
+    return;
+  case Stmt::CXXTypeidExprClass:
+    if (!cast<CXXTypeidExpr>(S)->isPotentiallyEvaluated())
+      return;
+    break;
   case Stmt::CXXConstructExprClass:
   case Stmt::CXXTemporaryObjectExprClass:
     visitConstruct(cast<CXXConstructExpr>(S), Out, Depth);
@@ -337,8 +401,13 @@ void CostEstimator::visitCall(const CallExpr *E, InitCost &Out,
         modelStdMemberCall(E, stdClassName(Method->getParent()),
                            Method->getNameAsString(), Out))
       return;
-  if (modelStdFunctionCall(E, Callee, Ctx, Out))
+  if (modelStdFunctionCall(E, Callee, Ctx, Out)) {
+    // std::make_unique<T>(args...) constructs T inside the library.
+    if (const CXXConstructorDecl *Ctor = constructorMadeBy(E, Callee))
+      if (!Ctor->isTrivial())
+        chargeFunctionCall(Ctor, Out, Depth);
     return;
+  }
   chargeFunctionCall(Callee, Out, Depth);
 }
 
@@ -394,14 +463,14 @@ bool CostEstimator::modelStdConstruct(const CXXConstructExpr *E,
     }
     std::string Label = llvm::Twine(Elements).str() + " " + Class.str() +
                         (Elements == 1 ? " entry" : " entries");
-    chargeContainerFill(Kind, Elements, Label, Out);
+    chargeContainerFill(Kind, FillKind::Construct, Elements, Label, Out);
     return true;
   }
   case StdClassKind::Callable:
     if (!First)
       return true;
     visit(First, Out, Depth);
-    chargeCallable(First, Out);
+    chargeCallable(First, E->getConstructor()->getParent(), Out);
     return true;
   case StdClassKind::Pair:
     // pair/tuple's forwarding constructors convert their arguments inside the
@@ -474,7 +543,9 @@ void CostEstimator::chargeString(uint64_t Length, InitCost &Out) {
   Out.add(C);
 }
 
-void CostEstimator::chargeCallable(const Expr *Source, InitCost &Out) {
+void CostEstimator::chargeCallable(const Expr *Source,
+                                   const CXXRecordDecl *Wrapper,
+                                   InitCost &Out) {
   QualType Target = stripWrappers(Source)->getType();
   Out.add(charge(CostOp::CallableConstruct));
   if (Target->isNullPtrType() || Target->isPointerType() ||
@@ -487,7 +558,7 @@ void CostEstimator::chargeCallable(const Expr *Source, InitCost &Out) {
     Out.add(charge(CostOp::Allocation, 1, "std::function copy (heap)"));
     return;
   }
-  CallableStorage Storage = classifyCallableStorage(Target, Ctx, Lib);
+  CallableStorage Storage = classifyCallableStorage(Target, Wrapper, Ctx, Lib);
   if (!Storage.OnHeap)
     return;
   Out.add(charge(CostOp::Allocation, 1,
@@ -523,7 +594,7 @@ void CostEstimator::chargeElementConversions(const CXXConstructExpr *E,
       chargeString(stringLength(Arg), Out);
       break;
     case StdClassKind::Callable:
-      chargeCallable(Arg, Out);
+      chargeCallable(Arg, RD, Out);
       break;
     default:
       break;
@@ -538,6 +609,22 @@ bool CostEstimator::modelStdMemberCall(const CallExpr *E, llvm::StringRef Class,
       "operator[]", "insert", "emplace", "try_emplace", "insert_or_assign",
       "push_back", "emplace_back", "push_front", "emplace_front"};
   bool IsInsert = llvm::is_contained(Inserts, Method);
+  // A closure handed to the library is converted to the element's callable
+  // wrapper inside it (emplace_back(lambda), function = lambda).
+  auto ChargeClosureArguments = [&] {
+    for (const Expr *Arg : E->arguments()) {
+      const Expr *Stripped = stripWrappers(Arg);
+      if (const auto *RD = Stripped->getType()->getAsCXXRecordDecl())
+        if (RD->isLambda())
+          chargeCallable(Stripped, nullptr, Out);
+    }
+  };
+  if (Kind == StdClassKind::Callable && Method == "operator=") {
+    ChargeClosureArguments();
+    return true;
+  }
+  if (IsInsert && Kind != StdClassKind::Other && Kind != StdClassKind::String)
+    ChargeClosureArguments();
   switch (Kind) {
   case StdClassKind::Vector:
   case StdClassKind::Deque:
@@ -550,7 +637,7 @@ bool CostEstimator::modelStdMemberCall(const CallExpr *E, llvm::StringRef Class,
     if (Method == "operator[]" && Kind != StdClassKind::TreeContainer &&
         Kind != StdClassKind::HashContainer)
       return false;
-    chargeContainerFill(Kind, 1, Class.str() + " insert", Out);
+    chargeContainerFill(Kind, FillKind::Insert, 1, Class.str() + " insert", Out);
     return true;
   case StdClassKind::String:
     if (Method == "append" || Method == "operator+=" || Method == "assign") {

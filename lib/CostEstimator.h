@@ -31,8 +31,8 @@ public:
   /// met on the way are appended to \p HeapCallables.
   InitCost estimateInitializer(const clang::VarDecl &Var,
                                std::vector<HeapCallable> &HeapCallables);
-  /// Cost of one call to \p Fn, through its body when visible.
-  InitCost estimateCall(const clang::FunctionDecl &Fn,
+  /// Cost of running the body of \p Fn (a constructor function).
+  InitCost estimateBody(const clang::FunctionDecl &Fn,
                         std::vector<HeapCallable> &HeapCallables);
 
 private:
@@ -47,7 +47,8 @@ private:
                           llvm::StringRef Method, InitCost &Out);
   uint64_t stringLength(const clang::Expr *Source) const;
   void chargeString(uint64_t Length, InitCost &Out);
-  void chargeCallable(const clang::Expr *Source, InitCost &Out);
+  void chargeCallable(const clang::Expr *Source,
+                      const clang::CXXRecordDecl *Wrapper, InitCost &Out);
   void chargeElementConversions(const clang::CXXConstructExpr *E, InitCost &Out);
   void chargeFunctionCall(const clang::FunctionDecl *Fn, InitCost &Out,
                           unsigned Depth);
@@ -61,7 +62,9 @@ private:
     InitCost Cost;
     std::vector<HeapCallable> HeapCallables;
   };
-  llvm::DenseMap<const clang::FunctionDecl *, FunctionSummary> Functions;
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
+                 FunctionSummary>
+      Functions;
   /// Where the walk in progress records heap-stored callables.
   std::vector<HeapCallable> *HeapCallables = nullptr;
   llvm::SmallPtrSet<const clang::FunctionDecl *, 16> InProgress;

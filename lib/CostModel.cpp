@@ -31,10 +31,10 @@ CostContributor charge(CostOp Op, uint64_t Times, llvm::StringRef What) {
 }
 
 bool isFixedOverhead(const CostContributor &C) {
-  return C.Via.empty() &&
-         (C.What == costEntry(CostOp::InitFunction).Label ||
-          C.What == costEntry(CostOp::AtExitRegistration).Label ||
-          C.What == costEntry(CostOp::Call).Label);
+  return C.What == costEntry(CostOp::InitFunction).Label ||
+         C.What == costEntry(CostOp::AtExitRegistration).Label ||
+         C.What == costEntry(CostOp::Call).Label ||
+         C.What == costEntry(CostOp::Statement).Label;
 }
 
 std::optional<CostOp> knownFunctionCost(llvm::StringRef QualifiedName) {
@@ -132,14 +132,17 @@ void InitCost::normalize(size_t Keep) {
     M.Allocations += C.Allocations;
     M.Effects |= C.Effects;
   }
-  // Resource effects rank first among equals: they are what users act on.
   std::stable_sort(Merged.begin(), Merged.end(),
                    [](const CostContributor &A, const CostContributor &B) {
                      return A.Instructions > B.Instructions;
                    });
-  if (Merged.size() > Keep)
-    Merged.resize(Keep);
-  Contributors = std::move(Merged);
+  // Past the largest, keep the parts that touch a resource (a file, the
+  // environment...): users act on those whatever their size.
+  std::vector<CostContributor> Kept;
+  for (CostContributor &C : Merged)
+    if (Kept.size() < Keep || (C.Effects != EffectNone && Kept.size() < 2 * Keep))
+      Kept.push_back(std::move(C));
+  Contributors = std::move(Kept);
 }
 
 uint64_t InitCost::estimatedNanoseconds() const {

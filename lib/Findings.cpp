@@ -55,7 +55,7 @@ findExpensiveStaticInits(llvm::ArrayRef<StaticInitializer> Inits,
     // would otherwise repeat the whole expansion chain each time.
     SourceLocation NoteLoc =
         SI.Decl->getASTContext().getSourceManager().getExpansionLoc(F.Loc);
-    std::string Name = "'" + SI.Decl->getNameAsString() + "'";
+    std::string Name = "'" + SI.Name + "'";
     if (SI.Storage == StorageKind::ConstructorFunction)
       F.Message = "constructor function " + Name + " runs before main: ";
     else if (DestructorOnly)

@@ -102,6 +102,12 @@ private:
     return nullptr;
   }
 
+  /// \p E is (a conversion of) the reference being checked.
+  bool isUseOf(const Expr *E) const {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return Ref && Ref == Parents.back();
+  }
+
   bool isSafeUse() const {
     size_t Index = Parents.size() - 1; // Parents.back() is the DeclRefExpr.
     const Stmt *P = parent(Index);
@@ -118,11 +124,24 @@ private:
                  : Method && isa<CXXConversionDecl>(Method);
     }
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
+      // Only the library's own operators have std::string_view twins; a
+      // user's operator<<(Log&, const std::string&) has none.
+      const FunctionDecl *Callee = Op->getDirectCallee();
+      if (!Callee || !isInStdLibrary(Callee))
+        return false;
       switch (Op->getOperator()) {
       case OO_EqualEqual: case OO_ExclaimEqual: case OO_Less:
       case OO_LessEqual: case OO_Greater: case OO_GreaterEqual:
-      case OO_LessLess: case OO_Subscript:
         return true;
+      case OO_LessLess: // Streaming the string, not shifting into it.
+        return Op->getNumArgs() == 2 && isUseOf(Op->getArg(1));
+      case OO_Subscript: // Indexing the string, not a map by it.
+        return isa<CXXMethodDecl>(Callee) &&
+               isInStdLibrary(cast<CXXMethodDecl>(Callee)->getParent()) &&
+               classifyStdClass(stdClassName(
+                   cast<CXXMethodDecl>(Callee)->getParent())) ==
+                   StdClassKind::String &&
+               isUseOf(Op->getArg(0));
       default:
         return false;
       }
@@ -166,6 +185,16 @@ std::string sourceText(SourceRange R, const ASTContext &Ctx) {
       .str();
 }
 
+/// `const std::string a = "x", b = "y";`: replacing the declaration would
+/// change the other declarators too.
+bool sharesDeclarationWithOthers(const VarDecl &Var) {
+  for (const Decl *D : Var.getDeclContext()->decls())
+    if (D != &Var && isa<VarDecl>(D) &&
+        D->getBeginLoc() == Var.getBeginLoc())
+      return true;
+  return false;
+}
+
 Rewrite stringViewRewrite(const VarDecl &Var, const StringLiteral &Literal,
                           ASTContext &Ctx) {
   Rewrite R;
@@ -187,8 +216,9 @@ Rewrite stringViewRewrite(const VarDecl &Var, const StringLiteral &Literal,
   SourceRange Range(Var.getOuterLocStart(), Var.getEndLoc());
   if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID() ||
       !Ctx.getSourceManager().isInMainFile(Range.getBegin()) ||
-      Var.isExternallyVisible() || Var.getPreviousDecl() ||
-      Var.isStaticDataMember() || !declaresStringView(Ctx))
+      Var.isExternallyVisible() || Var.isStaticDataMember() ||
+      std::distance(Var.redecls_begin(), Var.redecls_end()) != 1 ||
+      sharesDeclarationWithOthers(Var) || !declaresStringView(Ctx))
     return R;
   UseChecker Uses(&Var);
   Uses.TraverseDecl(Ctx.getTranslationUnitDecl());
@@ -243,9 +273,21 @@ Rewrite suggestRewrite(const StaticInitializer &SI, ASTContext &Ctx) {
         Ctx.getLangOpts()));
   if (!Init.empty() && Init[0] == '=')
     Init = " " + Init;
-  if (!T->isArrayType())
-    R.Text = Type + "& " + Name + "() { static " + Type + " instance" + Init +
-             "; return instance; }";
+  // A template instantiation's source text is the pattern's: it names the
+  // template parameters, not this instantiation's arguments.
+  bool FromTemplate =
+      isTemplateInstantiation(Var->getTemplateSpecializationKind());
+  if (!T->isArrayType() && !isa<DecompositionDecl>(Var) && !FromTemplate) {
+    if (T->isReferenceType()) // `Foo& g = *new Foo;`: keep binding, no copy.
+      R.Text = Type + "& " + Name + "() { static " + Type + "& instance" +
+               Init + "; return instance; }";
+    else if (T->isPointerType()) // Return the pointer itself.
+      R.Text = Type + " " + Name + "() { static " + Type + " instance" + Init +
+               "; return instance; }";
+    else
+      R.Text = Type + "& " + Name + "() { static " + Type + " instance" +
+               Init + "; return instance; }";
+  }
   R.Advice = "build it on first use with a function-local static (thread-safe "
              "since C++11)";
   if (const auto *RD = T->getAsCXXRecordDecl())

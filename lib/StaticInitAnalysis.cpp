@@ -12,6 +12,7 @@
 #include "CostEstimator.h"
 #include "CostModel.h"
 #include "Rewrite.h"
+#include "StdLibModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Mangle.h"
@@ -124,12 +125,30 @@ bool isEmittedHere(ASTContext &Ctx, const VarDecl &Def) {
   return Def.isUsed() || Ctx.DeclMustBeEmitted(&Def);
 }
 
+/// "x", "ns::Table<int>::key", "label<long>", "[first, second]".
+std::string displayName(const NamedDecl &D, const PrintingPolicy &Policy,
+                        bool Qualified) {
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  if (const auto *Decomp = dyn_cast<DecompositionDecl>(&D)) {
+    OS << "[";
+    llvm::interleaveComma(Decomp->bindings(), OS,
+                          [&](const BindingDecl *B) { OS << B->getName(); });
+    OS << "]";
+    return OS.str();
+  }
+  D.getNameForDiagnostic(OS, Policy, Qualified);
+  return OS.str();
+}
+
 /// Built for its constructor's side effect only: a registrar.
 bool isRegistrar(const VarDecl &Def) {
   const auto *Construct =
       dyn_cast_or_null<CXXConstructExpr>(Def.getInit() ? Def.getInit()->IgnoreImplicit() : nullptr);
-  return Construct && Construct->getNumArgs() > 0 && !Def.isReferenced() &&
-         !Def.isExternallyVisible() && Def.getType()->getAsCXXRecordDecl() &&
+  const CXXRecordDecl *Record = Def.getType()->getAsCXXRecordDecl();
+  return Construct && Record && !isInStdLibrary(Record) &&
+         Construct->getNumArgs() > 0 && !Def.isReferenced() &&
+         !Def.isExternallyVisible() && !isa<DecompositionDecl>(Def) &&
          !Construct->getConstructor()->isCopyOrMoveConstructor();
 }
 
@@ -151,9 +170,11 @@ analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts) {
   ASTNameGenerator Names(Ctx);
 
   std::vector<StaticInitializer> Result;
+  PrintingPolicy Policy(Ctx.getLangOpts());
   auto Describe = [&](StaticInitializer &SI, const NamedDecl *D) {
     SI.Decl = D;
-    SI.QualifiedName = D->getQualifiedNameAsString();
+    SI.Name = displayName(*D, Policy, /*Qualified=*/false);
+    SI.QualifiedName = displayName(*D, Policy, /*Qualified=*/true);
     SI.MangledName = Names.getName(D);
     SI.InSystemHeader = isInSystemHeader(SM, D->getLocation());
     SI.InMacro = D->getLocation().isMacroID();
@@ -190,7 +211,7 @@ analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts) {
     Describe(SI, Fn);
     SI.Storage = StorageKind::ConstructorFunction;
     SI.DynamicInit = true;
-    SI.Cost = Estimator.estimateCall(*Fn, SI.HeapCallables);
+    SI.Cost = Estimator.estimateBody(*Fn, SI.HeapCallables);
     SI.Cost.normalize();
     Result.push_back(std::move(SI));
   }

@@ -6,6 +6,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/Type.h"
 
 using namespace clang;
 
@@ -58,10 +59,10 @@ StdClassKind classifyStdClass(llvm::StringRef Name) {
       .Default(StdClassKind::Other);
 }
 
-void chargeContainerFill(StdClassKind Kind, uint64_t Elements,
+void chargeContainerFill(StdClassKind Kind, FillKind How, uint64_t Elements,
                          llvm::StringRef Label, InitCost &Out) {
   InitCost Fill;
-  bool Bulk = Elements != 1;
+  bool Bulk = How == FillKind::Construct;
   switch (Kind) {
   case StdClassKind::Vector:
   case StdClassKind::Deque:
@@ -138,6 +139,7 @@ StdLibFacts detectStdLib(const ASTContext &Ctx) {
   case StdLibKind::LibCxx:
     Facts.StringInlineCapacity = 22;
     Facts.FunctionBufferSize = 24; // 3 pointers
+    Facts.FunctionBufferAlign = 16; // aligned_storage<24>
     Facts.FunctionInlineNeedsTrivialCopy = false; // nothrow copy suffices
     break;
   case StdLibKind::MicrosoftSTL:
@@ -149,6 +151,7 @@ StdLibFacts detectStdLib(const ASTContext &Ctx) {
   case StdLibKind::Unknown:
     Facts.StringInlineCapacity = 15;
     Facts.FunctionBufferSize = 16; // sizeof(_Nocopy_types)
+    Facts.FunctionBufferAlign = 8;  // alignof(_Nocopy_types)
     Facts.FunctionInlineNeedsTrivialCopy = true; // __is_location_invariant
     Facts.PerTUIostreamInit = true;              // until GCC 13
     break;
@@ -166,6 +169,101 @@ llvm::StringRef stdLibName(StdLibKind K) {
   return "unknown";
 }
 
+const CXXRecordDecl *definitionOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (T->isDependentType() || T->isIncompleteType())
+    return nullptr;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || RD->isInvalidDecl() ||
+      RD->isDependentType())
+    return nullptr;
+  return RD->getDefinition();
+}
+
+/// A declared special member's exception specification, when it is known.
+std::optional<bool> declaredNothrow(const CXXConstructorDecl *Ctor) {
+  const auto *FPT = Ctor->getType()->getAs<FunctionProtoType>();
+  if (!FPT)
+    return std::nullopt;
+  switch (FPT->getExceptionSpecType()) {
+  case EST_Unevaluated:
+  case EST_Uninstantiated:
+  case EST_Unparsed:
+    return std::nullopt;
+  default:
+    return FPT->isNothrow();
+  }
+}
+
+/// is_nothrow_move_constructible, approximated from the declarations: the
+/// declared move (or copy) constructor's noexcept, or for implicit ones all
+/// bases and members.
+bool nothrowMove(QualType T, const ASTContext &Ctx, unsigned Depth) {
+  if (T->isReferenceType())
+    return true;
+  T = Ctx.getBaseElementType(T);
+  if (T->isDependentType() || T->isIncompleteType())
+    return false;
+  if (T.isTriviallyCopyableType(Ctx))
+    return true;
+  const CXXRecordDecl *RD = definitionOf(T);
+  if (!RD || Depth > 8)
+    return false;
+  const CXXConstructorDecl *Move = nullptr, *Copy = nullptr;
+  for (const CXXConstructorDecl *C : RD->ctors()) {
+    if (C->isMoveConstructor())
+      Move = C;
+    else if (C->isCopyConstructor())
+      Copy = C;
+  }
+  const CXXConstructorDecl *Used = Move;
+  if (!Used && !RD->needsImplicitMoveConstructor())
+    Used = Copy;
+  if (Used) {
+    if (Used->isDeleted())
+      return false;
+    if (std::optional<bool> Known = declaredNothrow(Used))
+      return *Known;
+    if (!Used->isDefaulted() && !Used->isImplicit())
+      return false;
+  }
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (!nothrowMove(B.getType(), Ctx, Depth + 1))
+      return false;
+  for (const FieldDecl *F : RD->fields())
+    if (!nothrowMove(F->getType(), Ctx, Depth + 1))
+      return false;
+  return true;
+}
+
+/// The small buffer of libstdc++'s std::move_only_function (its
+/// _Mofunc_base::_M_storage), read from the headers the TU includes.
+std::optional<std::pair<uint64_t, uint64_t>>
+moveOnlyBuffer(const CXXRecordDecl *RD, const ASTContext &Ctx,
+               unsigned Depth) {
+  RD = RD ? RD->getDefinition() : nullptr;
+  if (!RD || RD->isInvalidDecl() || RD->isDependentType() || Depth > 4)
+    return std::nullopt;
+  for (const FieldDecl *F : RD->fields()) {
+    if (F->getName() != "_M_storage")
+      continue;
+    QualType T = F->getType();
+    if (T->isDependentType() || T->isIncompleteType())
+      return std::nullopt;
+    return std::make_pair(
+        static_cast<uint64_t>(Ctx.getTypeSizeInChars(T).getQuantity()),
+        static_cast<uint64_t>(Ctx.getTypeAlignInChars(T).getQuantity()));
+  }
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (auto Found = moveOnlyBuffer(B.getType()->getAsCXXRecordDecl(), Ctx,
+                                    Depth + 1))
+      return Found;
+  return std::nullopt;
+}
+
+
 /// A copy constructor that cannot throw (libc++ stores such callables inline).
 static bool hasNothrowCopy(const CXXRecordDecl *RD, const ASTContext &Ctx) {
   if (!RD || !RD->hasDefinition())
@@ -180,39 +278,69 @@ static bool hasNothrowCopy(const CXXRecordDecl *RD, const ASTContext &Ctx) {
     bool Nothrow = false;
     for (const CXXConstructorDecl *C : FR->ctors())
       if (C->isCopyConstructor())
-        if (const auto *FPT = C->getType()->getAs<FunctionProtoType>())
-          Nothrow = FPT->isNothrow();
+        Nothrow = declaredNothrow(C).value_or(false);
     if (!Nothrow)
       return false;
   }
   return true;
 }
 
-CallableStorage classifyCallableStorage(QualType Callable, const ASTContext &Ctx,
+static std::string heapReasonText(HeapReason Why, uint64_t BufferSize) {
+  std::string Buffer = "the " + std::to_string(BufferSize) + "-byte buffer";
+  switch (Why) {
+  case HeapReason::None: return "";
+  case HeapReason::TooLarge: return "larger than " + Buffer;
+  case HeapReason::OverAligned: return "over-aligned for " + Buffer;
+  case HeapReason::NotTriviallyCopyable: return "not trivially copyable";
+  case HeapReason::CopyMayThrow: return "copy constructor may throw";
+  case HeapReason::MoveMayThrow: return "move constructor may throw";
+  }
+  return "";
+}
+
+CallableStorage classifyCallableStorage(QualType Callable,
+                                        const CXXRecordDecl *Wrapper,
+                                        const ASTContext &Ctx,
                                         const StdLibFacts &Lib) {
   CallableStorage S;
   S.BufferSize = Lib.FunctionBufferSize;
+  uint64_t BufferAlign = Lib.FunctionBufferAlign;
   Callable = Callable.getNonReferenceType().getUnqualifiedType();
-  if (Callable->isIncompleteType() || Callable->isDependentType())
+  if (Callable.isNull() || Callable->isIncompleteType() ||
+      Callable->isDependentType())
     return S;
   S.ObjectSize = Ctx.getTypeSizeInChars(Callable).getQuantity();
-  if (Callable->isPointerType() || Callable->isMemberPointerType())
+  if (Callable->isPointerType() || Callable->isMemberPointerType() ||
+      Callable->isFunctionType())
     return S;
-  if (S.ObjectSize > S.BufferSize) {
-    S.OnHeap = true;
-    S.Reason = "larger than the " + std::to_string(S.BufferSize) +
-               "-byte buffer";
-    return S;
-  }
-  if (Lib.FunctionInlineNeedsTrivialCopy) {
-    if (!Callable.isTriviallyCopyableType(Ctx)) {
-      S.OnHeap = true;
-      S.Reason = "not trivially copyable";
-    }
+  uint64_t Align = Ctx.getTypeAlignInChars(Callable).getQuantity();
+  bool MoveOnly = Wrapper && isInStdLibrary(Wrapper) &&
+                  stdClassName(Wrapper) == "std::move_only_function";
+  std::optional<std::pair<uint64_t, uint64_t>> MoveOnlyBuffer;
+  if (MoveOnly && Lib.Kind == StdLibKind::LibStdCxx)
+    MoveOnlyBuffer = moveOnlyBuffer(Wrapper, Ctx, 0);
+  if (MoveOnlyBuffer) {
+    // libstdc++'s move_only_function: its own buffer, nothrow move suffices.
+    S.BufferSize = MoveOnlyBuffer->first;
+    BufferAlign = MoveOnlyBuffer->second;
+    if (S.ObjectSize > S.BufferSize)
+      S.Why = HeapReason::TooLarge;
+    else if (Align > BufferAlign)
+      S.Why = HeapReason::OverAligned;
+    else if (Callable->isRecordType() && !nothrowMove(Callable, Ctx))
+      S.Why = HeapReason::MoveMayThrow;
+  } else if (S.ObjectSize > S.BufferSize) {
+    S.Why = HeapReason::TooLarge;
+  } else if (Align > BufferAlign) {
+    S.Why = HeapReason::OverAligned;
+  } else if (Lib.FunctionInlineNeedsTrivialCopy) {
+    if (!Callable.isTriviallyCopyableType(Ctx))
+      S.Why = HeapReason::NotTriviallyCopyable;
   } else if (!hasNothrowCopy(Callable->getAsCXXRecordDecl(), Ctx)) {
-    S.OnHeap = true;
-    S.Reason = "copy constructor may throw";
+    S.Why = HeapReason::CopyMayThrow;
   }
+  S.OnHeap = S.Why != HeapReason::None;
+  S.Reason = heapReasonText(S.Why, S.BufferSize);
   return S;
 }
 

@@ -3,10 +3,12 @@
 #define INITSCAN_LIB_STDLIBMODEL_H
 
 #include "initscan/StaticInitAnalysis.h"
+#include <optional>
 #include <string>
 
 namespace clang {
 class CallExpr;
+class CXXConstructorDecl;
 class CXXRecordDecl;
 class Decl;
 } // namespace clang
@@ -39,11 +41,25 @@ bool isInStdLibrary(const clang::Decl *D);
 /// namespaces or template arguments.
 std::string stdClassName(const clang::CXXRecordDecl *Record);
 StdClassKind classifyStdClass(llvm::StringRef QualifiedName);
-/// Charges inserting \p Elements elements into a container of kind \p Kind,
-/// as one contributor labelled \p Label. A single insertion (Elements == 1)
-/// into a sequence does not charge the buffer.
-void chargeContainerFill(StdClassKind Kind, uint64_t Elements,
+/// How elements reach a container.
+enum class FillKind {
+  Construct, ///< Built with its elements: buffers and bucket arrays allocated.
+  Insert,    ///< One insertion into an existing container (amortized).
+};
+/// Charges putting \p Elements elements into a container of kind \p Kind,
+/// as one contributor labelled \p Label.
+void chargeContainerFill(StdClassKind Kind, FillKind Fill, uint64_t Elements,
                          llvm::StringRef Label, InitCost &Out);
+/// The complete definition of \p T's class, or null (dependent, incomplete,
+/// invalid, not a class).
+const clang::CXXRecordDecl *definitionOf(clang::QualType T);
+/// A declared constructor's exception specification, when it is known (an
+/// unevaluated or uninstantiated one cannot be asked).
+std::optional<bool> declaredNothrow(const clang::CXXConstructorDecl *Ctor);
+/// is_nothrow_move_constructible, approximated from the declarations.
+bool nothrowMove(clang::QualType T, const clang::ASTContext &Ctx,
+                 unsigned Depth = 0);
+
 /// Standard free functions with a model (std::make_shared, ...).
 bool modelStdFunctionCall(const clang::CallExpr *E,
                           const clang::FunctionDecl *Callee,

@@ -17,6 +17,7 @@
 
 namespace clang {
 class ASTContext;
+class CXXRecordDecl;
 class Expr;
 class QualType;
 class FunctionDecl;
@@ -44,19 +45,34 @@ struct StdLibFacts {
   StdLibKind Kind = StdLibKind::Unknown;
   unsigned StringInlineCapacity = 15;   ///< chars stored without allocating.
   unsigned FunctionBufferSize = 16;     ///< bytes of std::function's buffer.
+  unsigned FunctionBufferAlign = 8;     ///< its alignment.
   bool FunctionInlineNeedsTrivialCopy = true; ///< libstdc++: location-invariant.
   bool PerTUIostreamInit = false; ///< <iostream> defines std::ios_base::Init.
 };
 StdLibFacts detectStdLib(const clang::ASTContext &Ctx);
 
+/// Why a callable does not stay in a wrapper's small buffer.
+enum class HeapReason {
+  None,
+  TooLarge,
+  OverAligned,
+  NotTriviallyCopyable, ///< libstdc++'s std::function
+  CopyMayThrow,         ///< libc++'s std::function
+  MoveMayThrow,         ///< std::move_only_function
+};
+
 /// Where a std::function-like wrapper keeps a callable object of some type.
 struct CallableStorage {
   uint64_t ObjectSize = 0;  ///< sizeof the callable (closure) in bytes.
-  unsigned BufferSize = 0;  ///< the wrapper's small buffer in this library.
+  uint64_t BufferSize = 0;  ///< the wrapper's small buffer in this library.
   bool OnHeap = false;      ///< construction allocates.
-  std::string Reason;       ///< why it does not fit, when OnHeap.
+  HeapReason Why = HeapReason::None;
+  std::string Reason;       ///< Why, in words.
 };
+/// The library's rule for \p Wrapper (std::function when null) storing an
+/// object of type \p Callable.
 CallableStorage classifyCallableStorage(clang::QualType Callable,
+                                        const clang::CXXRecordDecl *Wrapper,
                                         const clang::ASTContext &Ctx,
                                         const StdLibFacts &Lib);
 
@@ -94,7 +110,8 @@ struct Rewrite {
 struct StaticInitializer {
   const clang::NamedDecl *Decl = nullptr; ///< VarDecl or FunctionDecl.
   StorageKind Storage = StorageKind::Namespace;
-  std::string QualifiedName;
+  std::string Name;          ///< For messages: "kPattern", "label<int>".
+  std::string QualifiedName; ///< "app::Router::kRoute".
   std::string MangledName;
   /// Clang emits code that computes the initial value before main
   /// (or on first use per thread, for thread_local).
