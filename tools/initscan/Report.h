@@ -30,10 +30,10 @@ struct GlobalRecord {
 struct FindingRecord {
   std::string Check, Symbol, Message;
   Position Where;
-  bool Dynamic;
+  bool Dynamic = false;
   InitCost Cost;
   std::vector<std::pair<Position, std::string>> Notes;
-  Rewrite::Kind RewriteKind;
+  Rewrite::Kind RewriteKind = Rewrite::None;
   std::string Advice, RewriteText;
 };
 

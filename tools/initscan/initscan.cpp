@@ -18,6 +18,7 @@
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -68,6 +69,24 @@ std::vector<std::string> selectChecks(llvm::StringRef Globs) {
   return Selected;
 }
 
+/// The database of a build directory: its compile_commands.json (parse errors
+/// are the user's to see, not a reason to look in parent directories), else
+/// whatever clang's plugins find there (compile_flags.txt...).
+std::unique_ptr<tooling::CompilationDatabase>
+loadBuildDatabase(llvm::StringRef Dir, std::string &Error) {
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, "compile_commands.json");
+  if (!llvm::sys::fs::exists(Path))
+    return tooling::CompilationDatabase::autoDetectFromDirectory(Dir, Error);
+  auto JSON = tooling::JSONCompilationDatabase::loadFromFile(
+      Path, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!JSON)
+    return nullptr;
+  // Files missing from the database get flags from their neighbours, as in
+  // clangd and clang-tidy.
+  return tooling::inferMissingCompileCommands(std::move(JSON));
+}
+
 Position positionOf(const SourceManager &SM, SourceLocation Loc) {
   Position P;
   Loc = SM.getExpansionLoc(Loc);
@@ -111,7 +130,9 @@ public:
     if (Cfg.Format == OutputFormat::Text)
       Diags = createPrinter(Ctx);
     for (const Finding &F : Findings) {
-      if (F.Init->InSystemHeader && !Cfg.SystemHeaders)
+      if (!Cfg.SystemHeaders &&
+          (F.Init ? F.Init->InSystemHeader
+                  : SM.isInSystemHeader(SM.getExpansionLoc(F.Loc))))
         continue;
       record(F, SM);
       if (Diags)
@@ -148,16 +169,18 @@ private:
   void record(const Finding &F, const SourceManager &SM) {
     FindingRecord R;
     R.Check = F.Check.str();
-    R.Symbol = F.Init->QualifiedName;
     R.Message = F.Message;
     R.Where = positionOf(SM, F.Loc);
-    R.Dynamic = F.Init->runsBeforeMain();
-    R.Cost = F.Init->Cost;
+    if (F.Init) {
+      R.Symbol = F.Init->QualifiedName;
+      R.Dynamic = F.Init->runsBeforeMain();
+      R.Cost = F.Init->Cost;
+      R.RewriteKind = F.Init->Suggestion.K;
+      R.Advice = F.Init->Suggestion.Advice;
+      R.RewriteText = F.Init->Suggestion.Text;
+    }
     for (const FindingNote &N : F.Notes)
       R.Notes.emplace_back(positionOf(SM, N.Loc), N.Message);
-    R.RewriteKind = F.Init->Suggestion.K;
-    R.Advice = F.Init->Suggestion.Advice;
-    R.RewriteText = F.Init->Suggestion.Text;
     Report.Findings.push_back(std::move(R));
   }
 
@@ -262,8 +285,7 @@ int main(int argc, const char **argv) {
     if (!BuildPath.empty()) {
       if (!llvm::sys::fs::is_directory(BuildPath))
         fail("build directory '" + BuildPath + "' does not exist");
-      DB = tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
-                                                                 DBError);
+      DB = loadBuildDatabase(BuildPath, DBError);
       if (!DB)
         fail("cannot load the compile database in '" + BuildPath +
              "': " + llvm::StringRef(DBError).trim().split('\n').first);
@@ -301,8 +323,6 @@ int main(int argc, const char **argv) {
     if (!Handle)
       fail("cannot read '" + File + "': " + llvm::toString(Handle.takeError()));
     llvm::sys::fs::closeFile(*Handle);
-    if (DB->getCompileCommands(File).empty())
-      fail("'" + File + "' is not in the compile database");
   }
 
   std::vector<TranslationUnitReport> Reports;

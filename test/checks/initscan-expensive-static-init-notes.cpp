@@ -1,0 +1,32 @@
+// RUN: %check_clang_tidy %s initscan-expensive-static-init %t
+
+#include <string>
+#include <vector>
+
+struct Config {
+  Config();
+  std::vector<std::string> Paths;
+};
+int readLimit();
+Config::Config() : Paths{"/etc/a", "/etc/b"} { readLimit(); }
+
+Config gConfig;
+// CHECK-NOTES: :[[@LINE-1]]:8: warning: 'gConfig' is initialized before main: ~{{[0-9]+}} instructions, 1 allocation, 1 unseen call (2 std::vector entries via Config::Config) [initscan-expensive-static-init]
+// CHECK-NOTES: :[[@LINE-2]]:8: note: largest costs: 2 std::vector entries via Config::Config (~{{[0-9]+}} instructions, 1 alloc); std::string construction via Config::Config {{.*}}
+// CHECK-NOTES: :[[@LINE-3]]:8: note: the estimate excludes calls whose bodies are not visible in this translation unit: 'readLimit'
+// CHECK-NOTES: :[[@LINE-4]]:8: note: build it on first use with a function-local static (thread-safe since C++11): Config& gConfig() { static Config instance; return instance; }
+
+// A registrar: the advice keeps the registration.
+struct Registrar {
+  Registrar(const char *Name, void (*Fn)());
+};
+void handler();
+static Registrar RegisterHandler("handler", &handler);
+// CHECK-NOTES: :[[@LINE-1]]:18: warning: 'RegisterHandler' is initialized before main: {{.*}} [initscan-expensive-static-init]
+// CHECK-NOTES: :[[@LINE-2]]:18: note: the estimate excludes calls whose bodies are not visible in this translation unit: 'Registrar::Registrar'
+// CHECK-NOTES: :[[@LINE-3]]:18: note: a registrar: keep the registration, but make the registry it fills a function-local static, or replace both with a constant table
+
+// A constructor function runs before main as well.
+__attribute__((constructor)) static void setUp() { readLimit(); }
+// CHECK-NOTES: :[[@LINE-1]]:42: warning: constructor function 'setUp' runs before main: {{.*}}1 unseen call{{.*}} [initscan-expensive-static-init]
+// CHECK-NOTES: :[[@LINE-2]]:42: note: the estimate excludes calls whose bodies are not visible in this translation unit: 'readLimit'
