@@ -83,14 +83,18 @@ static std::string joinVia(llvm::StringRef Via, llvm::StringRef Inner) {
   return (Via + llvm::Twine(" -> ") + Inner).str();
 }
 
-void InitCost::add(const InitCost &Other, llvm::StringRef Via) {
-  Instructions += Other.Instructions;
-  Allocations += Other.Allocations;
-  Effects |= Other.Effects;
+void InitCost::mergeUnknowns(const InitCost &Other) {
   UnknownCalls += Other.UnknownCalls;
   for (const std::string &Name : Other.UnknownCallees)
     if (UnknownCallees.size() < 8 && !llvm::is_contained(UnknownCallees, Name))
       UnknownCallees.push_back(Name);
+}
+
+void InitCost::add(const InitCost &Other, llvm::StringRef Via) {
+  Instructions += Other.Instructions;
+  Allocations += Other.Allocations;
+  Effects |= Other.Effects;
+  mergeUnknowns(Other);
   for (CostContributor C : Other.Contributors) {
     C.Via = joinVia(Via, C.Via);
     Contributors.push_back(std::move(C));
@@ -103,10 +107,7 @@ void InitCost::addScaled(const InitCost &Other, uint64_t Times) {
   Instructions += Other.Instructions * Times;
   Allocations += Other.Allocations * Times;
   Effects |= Other.Effects;
-  UnknownCalls += Other.UnknownCalls;
-  for (const std::string &Name : Other.UnknownCallees)
-    if (UnknownCallees.size() < 8 && !llvm::is_contained(UnknownCallees, Name))
-      UnknownCallees.push_back(Name);
+  mergeUnknowns(Other);
   for (CostContributor C : Other.Contributors) {
     C.Instructions *= Times;
     C.Allocations *= Times;

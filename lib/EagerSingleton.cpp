@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "initscan/Findings.h"
+#include "ASTSupport.h"
 #include "StdLibModel.h"
 #include "initscan/Compat.h"
 #include "clang/AST/ASTContext.h"
@@ -359,30 +360,6 @@ std::string accessorName(const VarDecl &Var, const ASTContext &Ctx) {
   return Var.getName().str();
 }
 
-/// Source text on one line: notes are single-line diagnostics.
-std::string collapseWhitespace(llvm::StringRef Text) {
-  std::string Result;
-  bool Space = false;
-  for (char C : Text) {
-    if (C == ' ' || C == '\t' || C == '\n' || C == '\r') {
-      Space = true;
-      continue;
-    }
-    if (Space && !Result.empty())
-      Result += ' ';
-    Space = false;
-    Result += C;
-  }
-  return Result;
-}
-
-std::string sourceText(CharSourceRange R, const ASTContext &Ctx) {
-  if (R.isInvalid() || R.getBegin().isMacroID() || R.getEnd().isMacroID())
-    return {};
-  return collapseWhitespace(Lexer::getSourceText(R, Ctx.getSourceManager(),
-                                                 Ctx.getLangOpts()));
-}
-
 /// A type as the user could write it at the declaration: written scopes,
 /// no "(anonymous namespace)::"; empty when it has no name to write.
 std::string typeText(QualType T, const ASTContext &Ctx,
@@ -442,14 +419,14 @@ Accessor makeAccessor(const Candidate &C, const ASTContext &Ctx) {
       Lexer::getLocForEndOfToken(DeclaratorEnd, 0, SM, Ctx.getLangOpts());
   if (AfterName.isValid() && Src.getEndLoc().isFileID() &&
       SM.isBeforeInTranslationUnit(AfterName, Src.getEndLoc()))
-    Init = sourceText(CharSourceRange::getTokenRange(AfterName, Src.getEndLoc()),
+    Init = sourceTextOnOneLine(CharSourceRange::getTokenRange(AfterName, Src.getEndLoc()),
                       Ctx);
   if (!Init.empty() && Init[0] == '=')
     Init = " " + Init;
   // The initializer expression alone, for `return <expr>;`.
   std::string InitExpr;
   if (const Expr *E = Src.getInit())
-    InitExpr = sourceText(CharSourceRange::getTokenRange(E->getSourceRange()), Ctx);
+    InitExpr = sourceTextOnOneLine(CharSourceRange::getTokenRange(E->getSourceRange()), Ctx);
 
   std::string Prefix;
   // A variable template's instance: the accessor is a function template.
@@ -457,7 +434,7 @@ Accessor makeAccessor(const Candidate &C, const ASTContext &Ctx) {
     const TemplateParameterList *Params =
         Spec->getSpecializedTemplate()->getTemplateParameters();
     std::string Header =
-        sourceText(CharSourceRange::getTokenRange(Params->getSourceRange()), Ctx);
+        sourceTextOnOneLine(CharSourceRange::getTokenRange(Params->getSourceRange()), Ctx);
     if (Header.empty())
       return A;
     Prefix = Header + " ";
@@ -704,7 +681,7 @@ bool declarationIsReplaceable(const Candidate &C, const StaticInitializer &SI,
     return false;
   // The initializer moves into the accessor, where `instance` is a local.
   if (const Expr *Init = Var.getInit(); Init && !C.Forced) {
-    std::string InitText = sourceText(
+    std::string InitText = sourceTextOnOneLine(
         CharSourceRange::getTokenRange(Init->getSourceRange()), Ctx);
     if (llvm::StringRef(InitText).contains("instance"))
       return false;

@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ASTSupport.h"
 #include "CostModel.h"
 #include "StdLibModel.h"
 #include "initscan/Findings.h"
@@ -38,26 +39,6 @@ using namespace clang;
 
 namespace initscan {
 namespace {
-
-/// The expression the engine records as a callable's Source: the argument
-/// without parentheses, implicit casts, temporaries and functional casts.
-/// Must match the engine's stripping so that both name the same node.
-const Expr *stripWrappers(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else
-      break;
-  }
-  return E;
-}
 
 std::string bytes(uint64_t N) {
   return std::to_string(N) + (N == 1 ? " byte" : " bytes");
@@ -97,23 +78,10 @@ bool isContainer(StdClassKind K) {
 }
 
 /// A usable complete class type (not dependent, not invalid).
-const CXXRecordDecl *completeRecord(QualType T) {
-  if (T.isNull())
-    return nullptr;
-  T = T.getNonReferenceType();
-  if (T->isDependentType() || T->isIncompleteType())
-    return nullptr;
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition() || RD->isInvalidDecl() ||
-      RD->isDependentType())
-    return nullptr;
-  return RD->getDefinition();
-}
-
 /// A class with a call operator (a closure, a functor, a bind expression),
 /// other than a type-erased wrapper itself.
 bool isFunctionObject(QualType T) {
-  const CXXRecordDecl *RD = completeRecord(T);
+  const CXXRecordDecl *RD = definitionOf(T);
   if (!RD || isWrapper(RD))
     return false;
   if (RD->isLambda())
@@ -146,7 +114,7 @@ const CXXRecordDecl *wrapperOfContainer(const CXXRecordDecl *Container) {
   for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
     if (Arg.getKind() != TemplateArgument::Type)
       continue;
-    const CXXRecordDecl *RD = completeRecord(Arg.getAsType());
+    const CXXRecordDecl *RD = definitionOf(Arg.getAsType());
     if (isWrapper(RD))
       return RD;
     if (stdKind(RD) == StdClassKind::Pair)
@@ -281,7 +249,7 @@ public:
         !Method->isCopyAssignmentOperator() &&
         !Method->isMoveAssignmentOperator()) {
       const Expr *Arg = E->getArg(E->getNumArgs() - 1);
-      if (isFunctionObject(stripWrappers(Arg)->getType()))
+      if (isFunctionObject(stripTemporaries(Arg)->getType()))
         add(Arg, Parent, E->getBeginLoc());
       return true;
     }
@@ -298,7 +266,7 @@ public:
     unsigned First = isa<CXXOperatorCallExpr>(E) ? 1 : 0;
     for (unsigned I = First; I < E->getNumArgs(); ++I) {
       const Expr *Arg = E->getArg(I);
-      if (isFunctionObject(stripWrappers(Arg)->getType()))
+      if (isFunctionObject(stripTemporaries(Arg)->getType()))
         add(Arg, Wrapper, Arg->getBeginLoc());
     }
     return true;
@@ -310,7 +278,7 @@ private:
   }
 
   void add(const Expr *Arg, const CXXRecordDecl *Wrapper, SourceLocation Loc) {
-    const Expr *Source = stripWrappers(Arg);
+    const Expr *Source = stripTemporaries(Arg);
     if (isDependentOrBroken(Source))
       return;
     Conversion C;
@@ -337,11 +305,11 @@ private:
     for (unsigned I = 0; I < E->getNumArgs() && I < Elements.size(); ++I) {
       if (Elements[I].getKind() != TemplateArgument::Type)
         continue;
-      const CXXRecordDecl *Element = completeRecord(Elements[I].getAsType());
+      const CXXRecordDecl *Element = definitionOf(Elements[I].getAsType());
       const Expr *Arg = E->getArg(I);
       if (!isWrapper(Element) || isa<CXXDefaultArgExpr>(Arg))
         continue;
-      const Expr *Source = stripWrappers(Arg);
+      const Expr *Source = stripTemporaries(Arg);
       if (!Source || Ctx.hasSameUnqualifiedType(Elements[I].getAsType(),
                                                 Source->getType()))
         continue; // Built before the call: a conversion of its own.
@@ -351,7 +319,7 @@ private:
 
   /// Marks the wrappers built as parts of an initializer_list element.
   void markCopied(const Expr *E) {
-    E = stripWrappers(E);
+    E = stripTemporaries(E);
     if (!E || isa<LambdaExpr>(E))
       return;
     if (const auto *IL = dyn_cast<InitListExpr>(E)) {
@@ -364,7 +332,7 @@ private:
                                    ? CE->getConstructor()->getParent()
                                    : nullptr);
       for (const Expr *Arg : CE->arguments()) {
-        CopiedFromInitList.insert(stripWrappers(Arg));
+        CopiedFromInitList.insert(stripTemporaries(Arg));
         if (!Wrapper)
           markCopied(Arg);
       }
@@ -431,7 +399,7 @@ public:
     if (T.isNull() || T->isDependentType() || T->isIncompleteType())
       return std::nullopt;
     if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
-      if (!completeRecord(T) || isWrapper(RD))
+      if (!definitionOf(T) || isWrapper(RD))
         return std::nullopt; // A wrapper copied from another: not a closure.
     Verdict V;
     V.Storage = classifyCallableStorage(T, Wrapper, Ctx, Lib);
@@ -450,7 +418,7 @@ public:
     if (!V.Storage.OnHeap || !Source)
       return;
     QualType T = Source->getType().getNonReferenceType().getUnqualifiedType();
-    const CXXRecordDecl *RD = completeRecord(T);
+    const CXXRecordDecl *RD = definitionOf(T);
     if (!RD)
       return;
     const CXXRecordDecl *Wrapper = Conv ? Conv->Wrapper : nullptr;
@@ -576,7 +544,7 @@ private:
     P.NothrowCopy = nothrowCopyLikeEngine(FieldType, Ctx);
     P.NothrowMove = nothrowMove(FieldType, Ctx);
     if (!P.ByReference)
-      P.Record = completeRecord(FieldType);
+      P.Record = definitionOf(FieldType);
     return P;
   }
 
@@ -757,7 +725,7 @@ private:
 
   /// A string literal (possibly converted to std::string).
   static bool isStringLiteralInit(const Expr *E) {
-    E = stripWrappers(E);
+    E = stripTemporaries(E);
     if (!E)
       return false;
     if (isa<StringLiteral>(E))
@@ -769,11 +737,11 @@ private:
 
   /// A const variable with static storage duration the initializer copies.
   static const VarDecl *copiedConstGlobal(const Expr *E) {
-    E = stripWrappers(E);
+    E = stripTemporaries(E);
     if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
       if (CE->getNumArgs() == 1 && CE->getConstructor() &&
           CE->getConstructor()->isCopyOrMoveConstructor())
-        E = stripWrappers(CE->getArg(0));
+        E = stripTemporaries(CE->getArg(0));
     const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
     const auto *Var = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
     if (Var && Var->hasGlobalStorage() && Var->getType().isConstQualified())

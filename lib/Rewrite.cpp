@@ -1,6 +1,7 @@
 //===- Rewrite.cpp - Suggested rewrites for start-up code ------------------===//
 
 #include "Rewrite.h"
+#include "ASTSupport.h"
 #include "StdLibModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -160,31 +161,6 @@ std::string typeText(QualType T, const ASTContext &Ctx) {
   return T.getAsString(Policy);
 }
 
-/// Source text on one line: notes are single-line diagnostics.
-std::string collapseWhitespace(llvm::StringRef Text) {
-  std::string Result;
-  bool Space = false;
-  for (char C : Text) {
-    if (C == ' ' || C == '\t' || C == '\n' || C == '\r') {
-      Space = true;
-      continue;
-    }
-    if (Space && !Result.empty())
-      Result += ' ';
-    Space = false;
-    Result += C;
-  }
-  return Result;
-}
-
-std::string sourceText(SourceRange R, const ASTContext &Ctx) {
-  if (R.isInvalid() || R.getBegin().isMacroID() || R.getEnd().isMacroID())
-    return {};
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(R),
-                              Ctx.getSourceManager(), Ctx.getLangOpts())
-      .str();
-}
-
 /// `const std::string a = "x", b = "y";`: replacing the declaration would
 /// change the other declarators too.
 bool sharesDeclarationWithOthers(const VarDecl &Var) {
@@ -199,7 +175,8 @@ Rewrite stringViewRewrite(const VarDecl &Var, const StringLiteral &Literal,
                           ASTContext &Ctx) {
   Rewrite R;
   R.K = Rewrite::StringView;
-  std::string Lit = sourceText(Literal.getSourceRange(), Ctx);
+  std::string Lit = sourceTextOnOneLine(
+      CharSourceRange::getTokenRange(Literal.getSourceRange()), Ctx);
   if (Lit.empty())
     Lit = "\"...\"";
   std::string Prefix = Var.isInlineSpecified() ? "inline " : "";

@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ASTSupport.h"
 #include "CostModel.h"
 #include "StdLibModel.h"
 #include "initscan/Compat.h"
@@ -49,25 +50,6 @@ constexpr unsigned MaxRegistrarNodes = 4000;
 //===----------------------------------------------------------------------===//
 // Expressions
 //===----------------------------------------------------------------------===//
-
-const Expr *strip(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else if (const auto *C = dyn_cast<ConstantExpr>(E))
-      E = C->getSubExpr();
-    else
-      break;
-  }
-  return E;
-}
 
 /// The arguments a constructor call really gets (default arguments dropped).
 unsigned explicitArgs(const CXXConstructExpr *E) {
@@ -452,9 +434,9 @@ public:
           return nullptr;
         }
         if (const auto *IL = dyn_cast_or_null<CXXStdInitializerListExpr>(
-                strip(CE->getArg(0))))
+                stripTemporaries(CE->getArg(0))))
           if (const auto *Elements =
-                  dyn_cast_or_null<InitListExpr>(strip(IL->getSubExpr())))
+                  dyn_cast_or_null<InitListExpr>(stripTemporaries(IL->getSubExpr())))
             return Elements;
         return nullptr;
       }
@@ -484,7 +466,7 @@ public:
           // std::array { T _M_elems[N]; }: the inner list holds the elements.
           if (IL->getNumInits() == 1)
             if (const auto *Inner =
-                    dyn_cast_or_null<InitListExpr>(strip(IL->getInit(0))))
+                    dyn_cast_or_null<InitListExpr>(stripTemporaries(IL->getInit(0))))
               return Inner;
           return IL;
         }
@@ -517,7 +499,7 @@ struct Entry {
 /// The callable a wrapper is built from: a std::function constructed from a
 /// lambda is the lambda.
 const Expr *callableSource(const Expr *E, const TypeMatcher &Types) {
-  E = strip(E);
+  E = stripTemporaries(E);
   for (unsigned Step = 0; E && Step < 4; ++Step) {
     const auto *CE = dyn_cast<CXXConstructExpr>(E);
     if (!CE || !CE->getConstructor() ||
@@ -525,7 +507,7 @@ const Expr *callableSource(const Expr *E, const TypeMatcher &Types) {
         CE->getConstructor()->isCopyOrMoveConstructor() ||
         explicitArgs(CE) != 1)
       break;
-    E = strip(CE->getArg(0));
+    E = stripTemporaries(CE->getArg(0));
   }
   return E;
 }
@@ -534,7 +516,7 @@ std::optional<Entry> takeApart(const Expr *E, const ContainerMatch &M,
                                const TypeMatcher &Types) {
   Entry Out;
   Out.Whole = E;
-  E = strip(E);
+  E = stripTemporaries(E);
   if (!E)
     return std::nullopt;
   if (M.Shape == ElementShape::Callable) {
@@ -551,7 +533,7 @@ std::optional<Entry> takeApart(const Expr *E, const ContainerMatch &M,
       Second = CE->getArg(1);
     } else if (N == 1) {
       // pair(std::make_pair(k, v)).
-      if (const auto *Call = dyn_cast_or_null<CallExpr>(strip(CE->getArg(0))))
+      if (const auto *Call = dyn_cast_or_null<CallExpr>(stripTemporaries(CE->getArg(0))))
         if (const FunctionDecl *FD = Call->getDirectCallee())
           if (isInStdLibrary(FD) && FD->getIdentifier() &&
               FD->getName() == "make_pair" && Call->getNumArgs() == 2) {
@@ -574,18 +556,18 @@ std::optional<Entry> takeApart(const Expr *E, const ContainerMatch &M,
 
 /// The string literal a key is built from.
 const StringLiteral *keyLiteral(const Expr *E) {
-  E = strip(E);
+  E = stripTemporaries(E);
   for (unsigned Step = 0; E && Step < 4; ++Step) {
     if (const auto *SL = dyn_cast<StringLiteral>(E))
       return SL->isOrdinary() ? SL : nullptr;
     if (const auto *UDL = dyn_cast<UserDefinedLiteral>(E)) {
-      E = strip(UDL->getCookedLiteral());
+      E = stripTemporaries(UDL->getCookedLiteral());
       continue;
     }
     const auto *CE = dyn_cast<CXXConstructExpr>(E);
     if (!CE || explicitArgs(CE) < 1)
       return nullptr;
-    E = strip(CE->getArg(0));
+    E = stripTemporaries(CE->getArg(0));
   }
   return nullptr;
 }
@@ -656,7 +638,7 @@ struct TableEntry {
 /// Text of a capture-less lambda or a function matching \p Sig.
 std::optional<std::string> functionText(const Expr *Value, const Signature &Sig,
                                         ASTContext &Ctx, std::string &Why) {
-  const Expr *E = strip(Value);
+  const Expr *E = stripTemporaries(Value);
   if (const auto *LE = dyn_cast_or_null<LambdaExpr>(E)) {
     if (LE->capture_size() != 0 || LE->getCaptureDefault() != LCD_None) {
       Why = "captures state";
@@ -677,7 +659,7 @@ std::optional<std::string> functionText(const Expr *Value, const Signature &Sig,
   const Expr *Ref = E;
   if (const auto *UO = dyn_cast_or_null<UnaryOperator>(E))
     if (UO->getOpcode() == UO_AddrOf)
-      Ref = strip(UO->getSubExpr());
+      Ref = stripTemporaries(UO->getSubExpr());
   if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Ref)) {
     const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl());
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
@@ -941,7 +923,7 @@ private:
       unsigned Heap = 0, Known = 0;
       std::string Example;
       for (const Entry &E : Parsed) {
-        const Expr *V = strip(E.Value);
+        const Expr *V = stripTemporaries(E.Value);
         if (!V)
           continue;
         QualType T = V->getType();
@@ -1087,7 +1069,7 @@ private:
         T.KeyText = quoteLiteral(SL);
         T.KeyBytes = SL->getString().str();
       } else if (Keys == KeyKind::Integral) {
-        const Expr *K = strip(E.Key);
+        const Expr *K = stripTemporaries(E.Key);
         Expr::EvalResult R;
         auto Text = K ? oneLineSource(E.Key->getSourceRange(), Ctx) : std::nullopt;
         if (!K || K->isValueDependent() || !K->EvaluateAsInt(R, Ctx) || !Text) {
@@ -1243,7 +1225,7 @@ private:
     for (const Stmt *S : Body->body())
       if (const auto *Ret = dyn_cast<ReturnStmt>(S))
         if (const auto *DRE =
-                dyn_cast_or_null<DeclRefExpr>(strip(Ret->getRetValue())))
+                dyn_cast_or_null<DeclRefExpr>(stripTemporaries(Ret->getRetValue())))
           if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
             if (VD->isStaticLocal())
               return VD;
@@ -1333,7 +1315,7 @@ std::optional<Registration> asRegistration(const StaticInitializer &SI,
   if (!Var || !SI.runsBeforeMain() || !SI.DynamicInit ||
       SI.Storage == StorageKind::ThreadLocal || !Var->getInit())
     return std::nullopt;
-  const Expr *Init = strip(Var->getInit());
+  const Expr *Init = stripTemporaries(Var->getInit());
   const FunctionDecl *Fn = nullptr;
   std::string Through;
   llvm::SmallVector<std::pair<const Expr *, QualType>, 4> Args;

@@ -66,6 +66,8 @@ struct InitCost {
   void normalize(size_t Keep = 8);
 
   bool hasUnknowns() const { return UnknownCalls != 0; }
+  /// Adds \p Other's unseen calls (the names, up to a few).
+  void mergeUnknowns(const InitCost &Other);
   /// Estimated wall time at the model's nominal rate, in nanoseconds.
   uint64_t estimatedNanoseconds() const;
   /// "~2.5M instructions, 4230 allocations (std::regex compile)".
