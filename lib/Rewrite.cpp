@@ -9,6 +9,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
@@ -62,12 +63,13 @@ bool declaresStringView(ASTContext &Ctx) {
   return false;
 }
 
-/// Finds every reference to one variable and decides whether each still
-/// compiles when the variable becomes a std::string_view.
+} // namespace
+
+/// Finds, in one traversal of the TU, every reference to a `const
+/// std::string` global and records the globals with a use that would not
+/// compile once the variable becomes a std::string_view.
 class UseChecker : public RecursiveASTVisitor<UseChecker> {
 public:
-  explicit UseChecker(const VarDecl *Target) : Target(Target->getCanonicalDecl()) {}
-
   bool shouldVisitTemplateInstantiations() const { return true; }
 
   bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
@@ -76,20 +78,19 @@ public:
     Parents.push_back(S);
     bool Result = RecursiveASTVisitor::TraverseStmt(S, nullptr);
     Parents.pop_back();
-    return Result && AllSafe;
+    return Result;
   }
 
   bool VisitDeclRefExpr(DeclRefExpr *E) {
-    if (E->getDecl()->getCanonicalDecl() != Target)
+    const auto *Var = dyn_cast<VarDecl>(E->getDecl());
+    if (!Var || !Var->hasGlobalStorage() || !isConstStdString(Var->getType()))
       return true;
-    ++Uses;
     if (E->getLocation().isMacroID() || !isSafeUse())
-      AllSafe = false;
-    return AllSafe;
+      Unsafe.insert(Var->getCanonicalDecl());
+    return true;
   }
 
-  unsigned Uses = 0;
-  bool AllSafe = true;
+  llvm::DenseSet<const Decl *> Unsafe;
 
 private:
   /// The innermost non-trivial parent of the reference being checked.
@@ -150,9 +151,21 @@ private:
     return false;
   }
 
-  const Decl *Target;
   llvm::SmallVector<const Stmt *, 32> Parents;
 };
+
+bool StringViewUses::allUsesSupported(const VarDecl &Var) {
+  if (!Checker) {
+    Checker = std::make_unique<UseChecker>();
+    Checker->TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+  return !Checker->Unsafe.count(Var.getCanonicalDecl());
+}
+
+StringViewUses::StringViewUses(ASTContext &Ctx) : Ctx(Ctx) {}
+StringViewUses::~StringViewUses() = default;
+
+namespace {
 
 std::string typeText(QualType T, const ASTContext &Ctx) {
   PrintingPolicy Policy(Ctx.getLangOpts());
@@ -172,7 +185,7 @@ bool sharesDeclarationWithOthers(const VarDecl &Var) {
 }
 
 Rewrite stringViewRewrite(const VarDecl &Var, const StringLiteral &Literal,
-                          ASTContext &Ctx) {
+                          ASTContext &Ctx, StringViewUses &Uses) {
   Rewrite R;
   R.K = Rewrite::StringView;
   std::string Lit = sourceTextOnOneLine(
@@ -197,9 +210,7 @@ Rewrite stringViewRewrite(const VarDecl &Var, const StringLiteral &Literal,
       std::distance(Var.redecls_begin(), Var.redecls_end()) != 1 ||
       sharesDeclarationWithOthers(Var) || !declaresStringView(Ctx))
     return R;
-  UseChecker Uses(&Var);
-  Uses.TraverseDecl(Ctx.getTranslationUnitDecl());
-  if (!Uses.AllSafe)
+  if (!Uses.allUsesSupported(Var))
     return R;
   R.FixRange = CharSourceRange::getTokenRange(Range);
   R.FixText = R.Text.substr(0, R.Text.size() - 1); // The ';' stays.
@@ -208,7 +219,8 @@ Rewrite stringViewRewrite(const VarDecl &Var, const StringLiteral &Literal,
 
 } // namespace
 
-Rewrite suggestRewrite(const StaticInitializer &SI, ASTContext &Ctx) {
+Rewrite suggestRewrite(const StaticInitializer &SI, ASTContext &Ctx,
+                       StringViewUses &Uses) {
   const VarDecl *Var = SI.var();
   if (!Var)
     return {};
@@ -232,7 +244,7 @@ Rewrite suggestRewrite(const StaticInitializer &SI, ASTContext &Ctx) {
     if (const auto *Lit =
             dyn_cast_or_null<StringLiteral>(stripToLiteralSource(Var->getInit())))
       if (Lit->isOrdinary())
-        return stringViewRewrite(*Var, *Lit, Ctx);
+        return stringViewRewrite(*Var, *Lit, Ctx, Uses);
 
   // Otherwise: build it on first use.
   R.K = Rewrite::LazyAccessor;

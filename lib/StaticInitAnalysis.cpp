@@ -169,6 +169,7 @@ analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts) {
   std::unique_ptr<MangleContext> Mangler(Ctx.createMangleContext());
   ASTNameGenerator Names(Ctx);
 
+  StringViewUses StringUses(Ctx);
   std::vector<StaticInitializer> Result;
   PrintingPolicy Policy(Ctx.getLangOpts());
   auto Describe = [&](StaticInitializer &SI, const NamedDecl *D) {
@@ -201,7 +202,7 @@ analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts) {
         SI.Cost.add(charge(CostOp::AtExitRegistration));
       SI.Cost.normalize();
       if (Opts.SuggestRewrites)
-        SI.Suggestion = suggestRewrite(SI, Ctx);
+        SI.Suggestion = suggestRewrite(SI, Ctx, StringUses);
     }
     Result.push_back(std::move(SI));
   }
