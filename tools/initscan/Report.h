@@ -8,7 +8,9 @@
 #define INITSCAN_TOOLS_REPORT_H
 
 #include "initscan/Findings.h"
+#include "clang/Tooling/Core/Replacement.h"
 #include "llvm/Support/raw_ostream.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,8 +25,22 @@ struct GlobalRecord {
   std::string Symbol, Mangled;
   Position Where;
   StorageKind Storage;
-  bool EmitsInitFunction, DynamicInit, Destructor, SystemHeader;
+  bool EmitsInitFunction = false, DynamicInit = false, Destructor = false,
+       SystemHeader = false;
   InitCost Cost;
+  /// Linked once per program however many TUs define it (inline variables,
+  /// template static members: guarded, run once); false for internal linkage,
+  /// which runs once in every TU that includes the definition.
+  bool OncePerProgram = false;
+  /// Built only for its constructor's side effect.
+  bool Registrar = false;
+  /// For registrars: the registry it fills when the checks found it, else the
+  /// registrar's class.
+  std::string Registry;
+  /// Runs before main (not thread_local).
+  bool beforeMain() const {
+    return EmitsInitFunction && Storage != StorageKind::ThreadLocal;
+  }
 };
 
 struct FindingRecord {
@@ -35,6 +51,10 @@ struct FindingRecord {
   std::vector<std::pair<Position, std::string>> Notes;
   Rewrite::Kind RewriteKind = Rewrite::None;
   std::string Advice, RewriteText;
+  /// The fix-its, as file edits.
+  std::vector<clang::tooling::Replacement> Fixes;
+  /// The clang-style diagnostic text (warning and notes), for text mode.
+  std::string DiagText;
 };
 
 struct TranslationUnitReport {
@@ -47,10 +67,47 @@ struct TranslationUnitReport {
   InitCost StartupCost() const;
 };
 
+/// One start-up initializer of the whole program: a definition seen in one
+/// or more TUs (a header global), deduplicated by mangled name + file:line.
+struct ProgramEntry {
+  const GlobalRecord *Global = nullptr; ///< The first TU's record.
+  unsigned TUs = 0;       ///< TUs that define it.
+  unsigned Instances = 0; ///< Times it runs per program start.
+  InitCost Total;         ///< Cost x Instances.
+};
+
+struct RegistryGroup {
+  std::string Name;
+  unsigned Registrars = 0;
+  InitCost Total;
+};
+
+struct ProgramReport {
+  std::vector<ProgramEntry> Ranked; ///< Largest total first.
+  std::vector<RegistryGroup> Registries;
+  unsigned Initializers = 0; ///< Runs before main, instances.
+  unsigned ExitDestructors = 0;
+  unsigned TUs = 0;
+  InitCost Total;
+};
+ProgramReport buildProgramReport(const std::vector<TranslationUnitReport> &Reports);
+
+/// What the gates decided, for the reports.
+struct GateResult {
+  std::optional<uint64_t> Budget;
+  unsigned BaselineSuppressed = 0;
+  bool HasBaseline = false;
+};
+
 void writeJSON(llvm::raw_ostream &OS,
-               const std::vector<TranslationUnitReport> &Reports);
+               const std::vector<TranslationUnitReport> &Reports,
+               const ProgramReport &Program, const GateResult &Gates);
+void writeSARIF(llvm::raw_ostream &OS,
+                const std::vector<TranslationUnitReport> &Reports,
+                const ProgramReport &Program, llvm::StringRef DocsBaseURI);
 void writeTextSummary(llvm::raw_ostream &OS,
-                      const std::vector<TranslationUnitReport> &Reports);
+                      const std::vector<TranslationUnitReport> &Reports,
+                      const ProgramReport &Program, const GateResult &Gates);
 
 } // namespace initscan::cli
 

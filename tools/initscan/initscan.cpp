@@ -8,8 +8,21 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Config.h"
 #include "Report.h"
 #include "initscan/Compat.h"
+#include "clang/Tooling/Core/Replacement.h"
+#include "clang/Tooling/ReplacementsYaml.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/thread.h"
+#include "llvm/Support/YAMLTraits.h"
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <thread>
 #include "initscan/Findings.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -33,40 +46,19 @@ using namespace initscan::cli;
 
 namespace {
 
-enum class OutputFormat { Text, JSON };
+enum class OutputFormat { Text, JSON, SARIF };
 
 struct Config {
   OutputFormat Format = OutputFormat::Text;
   std::vector<std::string> EnabledChecks;
   CheckOptions Checks;
   bool SystemHeaders = false;
+  bool ShowColors = false;
 };
 
 [[noreturn]] void fail(const llvm::Twine &Message) {
   llvm::errs() << "initscan: error: " << Message << "\n";
   std::exit(2);
-}
-
-/// Checks selected by a clang-tidy style glob list ("-*,initscan-*").
-std::vector<std::string> selectChecks(llvm::StringRef Globs) {
-  std::vector<std::string> Selected;
-  for (llvm::StringRef Check : AllChecks) {
-    bool Enabled = false;
-    llvm::SmallVector<llvm::StringRef, 4> Parts;
-    Globs.split(Parts, ',', -1, false);
-    for (llvm::StringRef Part : Parts) {
-      Part = Part.trim();
-      bool Negative = Part.consume_front("-");
-      auto Pattern = llvm::GlobPattern::create(Part);
-      if (!Pattern)
-        fail("invalid --checks glob '" + Part + "'");
-      if (Pattern->match(Check))
-        Enabled = !Negative;
-    }
-    if (Enabled)
-      Selected.push_back(Check.str());
-  }
-  return Selected;
 }
 
 /// The database of a build directory: its compile_commands.json (parse errors
@@ -117,14 +109,51 @@ public:
     const SourceManager &SM = Ctx.getSourceManager();
     Report.StdLib = detectStdLib(Ctx).Kind;
     std::vector<StaticInitializer> Inits = analyzeTranslationUnit(Ctx);
-    for (const StaticInitializer &SI : Inits)
-      Report.Globals.push_back(GlobalRecord{
-          SI.QualifiedName, SI.MangledName, positionOf(SM, SI.location()),
-          SI.Storage, SI.runsBeforeMain() || SI.emitsInitFunction(),
-          SI.DynamicInit, SI.RegistersDestructor, SI.InSystemHeader, SI.Cost});
-
     std::vector<Finding> Findings =
         runChecks(Ctx, Inits, Cfg.EnabledChecks, Cfg.Checks);
+    // The registry each registrar fills, when the registry check found it.
+    std::map<const StaticInitializer *, std::string> RegistryOf;
+    std::vector<std::string> All(std::begin(AllChecks), std::end(AllChecks));
+    std::vector<Finding> Registrations;
+    if (std::find(Cfg.EnabledChecks.begin(), Cfg.EnabledChecks.end(),
+                  TypeErasedCallableMapCheck.str()) == Cfg.EnabledChecks.end())
+      Registrations = findTypeErasedCallableMaps(Ctx, Inits, Cfg.Checks.TypeErasedCallableMap);
+    for (const std::vector<Finding> *List : {&Findings, &Registrations})
+      for (const Finding &F : *List) {
+        if (F.Check != TypeErasedCallableMapCheck || !F.Init)
+          continue;
+        llvm::StringRef M = F.Message;
+        size_t At = M.find(" entry in '");
+        if (At == llvm::StringRef::npos)
+          continue;
+        llvm::StringRef Name = M.substr(At + 11);
+        RegistryOf[F.Init] = Name.substr(0, Name.find('\'')).str();
+      }
+    for (const StaticInitializer &SI : Inits) {
+      GlobalRecord G;
+      G.Symbol = SI.QualifiedName;
+      G.Mangled = SI.MangledName;
+      G.Where = positionOf(SM, SI.location());
+      G.Storage = SI.Storage;
+      G.EmitsInitFunction = SI.runsBeforeMain() || SI.emitsInitFunction();
+      G.DynamicInit = SI.DynamicInit;
+      G.Destructor = SI.RegistersDestructor;
+      G.SystemHeader = SI.InSystemHeader;
+      G.Cost = SI.Cost;
+      G.Registrar = SI.Registrar;
+      if (const VarDecl *VD = SI.var()) {
+        GVALinkage L = Ctx.GetGVALinkageForVariable(VD);
+        G.OncePerProgram = L == GVA_DiscardableODR || L == GVA_StrongODR;
+        if (SI.Registrar) {
+          auto It = RegistryOf.find(&SI);
+          if (It != RegistryOf.end())
+            G.Registry = It->second;
+          else if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl())
+            G.Registry = RD->getQualifiedNameAsString();
+        }
+      }
+      Report.Globals.push_back(std::move(G));
+    }
 
     std::unique_ptr<DiagnosticsEngine> Diags;
     if (Cfg.Format == OutputFormat::Text)
@@ -134,9 +163,12 @@ public:
           (F.Init ? F.Init->InSystemHeader
                   : SM.isInSystemHeader(SM.getExpansionLoc(F.Loc))))
         continue;
-      record(F, SM);
-      if (Diags)
+      record(F, SM, Ctx.getLangOpts());
+      if (Diags) {
+        size_t Start = DiagBuffer.size();
         emit(*Diags, F);
+        Report.Findings.back().DiagText = DiagBuffer.substr(Start);
+      }
     }
     if (Diags)
       Diags->getClient()->EndSourceFile();
@@ -144,8 +176,9 @@ public:
 
 private:
   std::unique_ptr<DiagnosticsEngine> createPrinter(ASTContext &Ctx) {
-    auto *Printer = new TextDiagnosticPrinter(llvm::outs(), DiagOpts.get());
-    DiagOpts->ShowColors = llvm::sys::Process::StandardOutHasColors();
+    DiagOS.enable_colors(Cfg.ShowColors);
+    auto *Printer = new TextDiagnosticPrinter(DiagOS, DiagOpts.get());
+    DiagOpts->ShowColors = Cfg.ShowColors;
     auto Diags = std::make_unique<DiagnosticsEngine>(
         new DiagnosticIDs(), DiagOpts, Printer, /*ShouldOwnClient=*/true);
     Diags->setSourceManager(&Ctx.getSourceManager());
@@ -166,7 +199,8 @@ private:
       Diags.Report(N.Loc, Note) << N.Message;
   }
 
-  void record(const Finding &F, const SourceManager &SM) {
+  void record(const Finding &F, const SourceManager &SM,
+              const LangOptions &LangOpts) {
     FindingRecord R;
     R.Check = F.Check.str();
     R.Message = F.Message;
@@ -181,6 +215,17 @@ private:
     }
     for (const FindingNote &N : F.Notes)
       R.Notes.emplace_back(positionOf(SM, N.Loc), N.Message);
+    for (const FixItHint &Fix : F.Fixes) {
+      tooling::Replacement Rep(SM, Fix.RemoveRange, Fix.CodeToInsert, LangOpts);
+      if (!Rep.getFilePath().empty() && Rep.isApplicable()) {
+        // The canonical (absolute) path, as in the reports.
+        std::string Path = positionOf(SM, Fix.RemoveRange.getBegin()).File;
+        if (Path.empty())
+          continue;
+        R.Fixes.emplace_back(Path, Rep.getOffset(), Rep.getLength(),
+                             Rep.getReplacementText());
+      }
+    }
     Report.Findings.push_back(std::move(R));
   }
 
@@ -188,6 +233,8 @@ private:
   const Config &Cfg;
   TranslationUnitReport &Report;
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
+  std::string DiagBuffer;
+  llvm::raw_string_ostream DiagOS{DiagBuffer};
 };
 
 class InitscanAction : public ASTFrontendAction {
@@ -197,9 +244,11 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef File) override {
-    Reports.emplace_back();
+    Reports.emplace_back(); // Reserved by the caller: references stay valid.
     llvm::SmallString<256> Absolute(File);
-    llvm::sys::fs::make_absolute(Absolute);
+    // Relative to the compile command's directory: the tool's file system
+    // has its own working directory, not the process's.
+    CI.getFileManager().makeAbsolutePath(Absolute);
     llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
     Reports.back().File = Absolute.str().str();
     return std::make_unique<InitscanConsumer>(CI, Cfg, Reports.back());
@@ -224,6 +273,151 @@ private:
   std::vector<TranslationUnitReport> &Reports;
 };
 
+/// The compile commands of one file, fetched up front on the main thread so
+/// workers never share the project's database.
+class OneFileDatabase : public tooling::CompilationDatabase {
+public:
+  explicit OneFileDatabase(std::vector<tooling::CompileCommand> Commands)
+      : Commands(std::move(Commands)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return Commands;
+  }
+
+private:
+  std::vector<tooling::CompileCommand> Commands;
+};
+
+struct Job {
+  std::string File;
+  std::vector<tooling::CompileCommand> Commands;
+  Config Cfg;
+  // Results.
+  std::vector<TranslationUnitReport> Reports;
+  std::string CompilerDiagnostics;
+  bool ToolFailed = false;
+};
+
+void runJob(Job &J) {
+  J.Reports.reserve(J.Commands.size() + 1);
+  OneFileDatabase DB(J.Commands);
+  // A physical file system per tool: the real one's working directory is the
+  // process's, which ClangTool changes per compile command.
+  tooling::ClangTool Tool(DB, {J.File},
+                          std::make_shared<PCHContainerOperations>(),
+                          llvm::vfs::createPhysicalFileSystem());
+  Tool.setPrintErrorMessage(false);
+  llvm::raw_string_ostream DiagOS(J.CompilerDiagnostics);
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
+  DiagOpts->ShowColors = J.Cfg.ShowColors;
+  DiagOS.enable_colors(J.Cfg.ShowColors);
+  TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
+  Tool.setDiagnosticConsumer(&Printer);
+  InitscanActionFactory Factory(J.Cfg, J.Reports);
+  J.ToolFailed = Tool.run(&Factory) != 0;
+  if (J.ToolFailed && J.Reports.empty()) {
+    J.Reports.emplace_back();
+    J.Reports.back().File = J.File;
+    J.Reports.back().Failed = true;
+  }
+}
+
+/// Runs the jobs on \p Threads workers; \p Done is called (under a lock) as
+/// each finishes.
+void runJobs(std::vector<Job> &Jobs, unsigned Threads,
+             const std::function<void(const Job &)> &Done) {
+  std::atomic<size_t> Next{0};
+  std::mutex Lock;
+  auto Worker = [&] {
+    for (size_t I = Next++; I < Jobs.size(); I = Next++) {
+      runJob(Jobs[I]);
+      std::lock_guard<std::mutex> Guard(Lock);
+      Done(Jobs[I]);
+    }
+  };
+  Threads = std::max(1u, std::min<unsigned>(Threads, Jobs.size()));
+  if (Threads == 1) {
+    Worker();
+    return;
+  }
+  // Parsing recurses deeply: give workers clang's own desired stack size.
+  std::vector<llvm::thread> Pool;
+  for (unsigned I = 0; I < Threads; ++I)
+    Pool.emplace_back(std::optional<unsigned>(16u << 20), Worker);
+  for (llvm::thread &T : Pool)
+    T.join();
+}
+
+/// "5ms", "200us", "1.5s", "800ns" -> nanoseconds.
+bool parseDuration(llvm::StringRef Text, uint64_t &Nanoseconds) {
+  Text = Text.trim();
+  static const std::pair<const char *, double> Units[] = {
+      {"ns", 1}, {"us", 1e3}, {"ms", 1e6}, {"s", 1e9}};
+  for (const auto &[Suffix, Scale] : Units) {
+    llvm::StringRef Number = Text;
+    if (!Number.consume_back(Suffix) || Number.empty())
+      continue;
+    if (Number.back() == 'm' || Number.back() == 'u' || Number.back() == 'n')
+      continue; // "5ms" must not match "s" with number "5m".
+    double V;
+    if (Number.getAsDouble(V) || V < 0)
+      return false;
+    Nanoseconds = static_cast<uint64_t>(V * Scale + 0.5);
+    return true;
+  }
+  return false;
+}
+
+/// The cost model's nominal rate, from InitCost itself.
+uint64_t instructionsForNanoseconds(uint64_t Ns) {
+  InitCost Probe;
+  Probe.Instructions = 1000000000ull;
+  uint64_t ProbeNs = std::max<uint64_t>(1, Probe.estimatedNanoseconds());
+  return static_cast<uint64_t>(static_cast<double>(Ns) * 1e9 / ProbeNs + 0.5);
+}
+
+struct BaselineKey {
+  std::string Check, Symbol, File;
+  bool operator<(const BaselineKey &O) const {
+    return std::tie(Check, Symbol, File) < std::tie(O.Check, O.Symbol, O.File);
+  }
+};
+
+std::multiset<BaselineKey> loadBaseline(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    fail("cannot read baseline '" + Path + "': " + Buffer.getError().message());
+  auto Value = llvm::json::parse((*Buffer)->getBuffer());
+  if (!Value)
+    fail("malformed baseline '" + Path + "': " + llvm::toString(Value.takeError()));
+  const llvm::json::Object *Root = Value->getAsObject();
+  const llvm::json::Array *Findings = Root ? Root->getArray("findings") : nullptr;
+  if (!Root || !Findings || Root->getString("tool") != std::optional<llvm::StringRef>("initscan"))
+    fail("malformed baseline '" + Path +
+         "': expected an initscan --format=json report");
+  std::multiset<BaselineKey> Keys;
+  for (const llvm::json::Value &F : *Findings) {
+    const llvm::json::Object *O = F.getAsObject();
+    auto Check = O ? O->getString("check") : std::nullopt;
+    auto Symbol = O ? O->getString("symbol") : std::nullopt;
+    auto File = O ? O->getString("file") : std::nullopt;
+    if (!Check || !Symbol || !File)
+      fail("malformed baseline '" + Path +
+           "': a finding lacks check, symbol or file");
+    Keys.insert({Check->str(), Symbol->str(), File->str()});
+  }
+  return Keys;
+}
+
+/// Writes \p Text to \p Path atomically (temporary file + rename).
+void writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text) {
+  if (llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+        OS << Text;
+        return llvm::Error::success();
+      }))
+    fail("cannot write '" + Path + "': " + llvm::toString(std::move(E)));
+}
+
 } // namespace
 
 int main(int argc, const char **argv) {
@@ -231,12 +425,18 @@ int main(int argc, const char **argv) {
   // code before main.
   llvm::cl::OptionCategory Category("initscan options");
   llvm::cl::opt<std::string> Format(
-      "format", llvm::cl::desc("Output format: text (default) or json"),
+      "format", llvm::cl::desc("Output format: text (default), json or sarif"),
       llvm::cl::init("text"), llvm::cl::cat(Category));
   llvm::cl::opt<std::string> Checks(
       "checks",
-      llvm::cl::desc("Comma-separated globs of checks to run (default: initscan-*)"),
-      llvm::cl::init("initscan-*"), llvm::cl::cat(Category));
+      llvm::cl::desc("Comma-separated globs of checks to run, appended to the "
+                     ".clang-tidy Checks (default: initscan-*)"),
+      llvm::cl::init(""), llvm::cl::cat(Category));
+  llvm::cl::opt<std::string> ConfigFile(
+      "config-file",
+      llvm::cl::desc("Read this .clang-tidy file instead of looking one up "
+                     "from each source file's directory"),
+      llvm::cl::value_desc("file"), llvm::cl::cat(Category));
   llvm::cl::opt<std::string> MinCost(
       "min-cost",
       llvm::cl::desc("Report initializers estimated at this many instructions "
@@ -248,6 +448,32 @@ int main(int argc, const char **argv) {
   llvm::cl::opt<bool> ListChecks(
       "list-checks", llvm::cl::desc("List the enabled checks and exit"),
       llvm::cl::init(false), llvm::cl::cat(Category));
+  llvm::cl::opt<std::string> Jobs(
+      "j", llvm::cl::desc("Translation units analysed in parallel (default: "
+                          "the number of cores)"),
+      llvm::cl::value_desc("N"), llvm::cl::Prefix, llvm::cl::cat(Category));
+  llvm::cl::opt<std::string> Output(
+      "output", llvm::cl::desc("Write the report to this file (atomically) "
+                               "instead of standard output"),
+      llvm::cl::value_desc("file"), llvm::cl::cat(Category));
+  llvm::cl::alias OutputShort("o", llvm::cl::desc("Alias for --output"),
+                              llvm::cl::aliasopt(Output), llvm::cl::cat(Category));
+  llvm::cl::opt<std::string> ExportFixes(
+      "export-fixes",
+      llvm::cl::desc("Write the fix-its as clang-apply-replacements YAML"),
+      llvm::cl::value_desc("file"), llvm::cl::cat(Category));
+  llvm::cl::opt<bool> Fix("fix", llvm::cl::desc("Apply the fix-its to the sources"),
+                          llvm::cl::init(false), llvm::cl::cat(Category));
+  llvm::cl::opt<std::string> Budget(
+      "budget",
+      llvm::cl::desc("Exit 1 when the program's start-up cost exceeds this: "
+                     "instructions (10k, 2M) or a time (5ms, 200us)"),
+      llvm::cl::value_desc("cost"), llvm::cl::cat(Category));
+  llvm::cl::opt<std::string> Baseline(
+      "baseline",
+      llvm::cl::desc("Report only findings not in this --format=json report; "
+                     "exit 1 when there are any"),
+      llvm::cl::value_desc("report.json"), llvm::cl::cat(Category));
 
   llvm::cl::opt<std::string> BuildPath(
       "p", llvm::cl::desc("Build directory containing compile_commands.json"),
@@ -275,12 +501,81 @@ int main(int argc, const char **argv) {
     Line.consume_front("initscan: ");
     fail(Line.split('\n').first);
   }
+
+  CommandLineOverrides Overrides;
+  if (Checks.getNumOccurrences())
+    Overrides.Checks = Checks;
+  if (MinCost.getNumOccurrences())
+    Overrides.MinCost = MinCost;
+  if (ConfigFile.getNumOccurrences()) {
+    if (!llvm::sys::fs::is_regular_file(ConfigFile))
+      fail("cannot read --config-file '" + ConfigFile + "': no such file");
+    Overrides.ConfigFile = ConfigFile;
+  }
+  ConfigLoader Loader(Overrides);
+  auto ConfigOf = [&](llvm::StringRef File) {
+    llvm::SmallString<256> Absolute(File);
+    llvm::sys::fs::make_absolute(Absolute);
+    llvm::sys::path::remove_dots(Absolute, true);
+    FileConfig FC;
+    std::string Error;
+    if (!Loader.configFor(Absolute, FC, Error))
+      fail(Error);
+    return FC;
+  };
+
   if (ListChecks) {
+    llvm::SmallString<256> Here;
+    llvm::sys::fs::current_path(Here);
+    llvm::sys::path::append(Here, "dummy.cpp");
+    FileConfig FC = ConfigOf(Sources.empty() ? Here.str() : Sources.front());
     llvm::outs() << "Enabled checks:\n";
-    for (const std::string &Check : selectChecks(Checks))
+    for (const std::string &Check : FC.EnabledChecks)
       llvm::outs() << "    " << Check << "\n";
     return 0;
   }
+
+  Config Base;
+  Base.SystemHeaders = SystemHeaders;
+  if (Format == "json")
+    Base.Format = OutputFormat::JSON;
+  else if (Format == "sarif")
+    Base.Format = OutputFormat::SARIF;
+  else if (Format != "text")
+    fail("unknown --format '" + Format + "' (expected text, json or sarif)");
+  if (MinCost.getNumOccurrences()) {
+    uint64_t Ignored;
+    if (!parseCostThreshold(MinCost, Ignored))
+      fail("invalid --min-cost '" + MinCost +
+           "': expected a number such as 5000, 10k or 2M");
+  }
+  unsigned Threads = std::max(1u, llvm::get_physical_cores() > 0
+                                      ? static_cast<unsigned>(std::thread::hardware_concurrency())
+                                      : 1u);
+  if (Jobs.getNumOccurrences()) {
+    if (llvm::StringRef(Jobs).getAsInteger(10, Threads) || Threads == 0 ||
+        Threads > 1024)
+      fail("invalid -j '" + Jobs + "': expected a number of threads from 1 to 1024");
+  }
+  GateResult Gates;
+  if (Budget.getNumOccurrences()) {
+    uint64_t Value = 0, Ns = 0;
+    if (parseCostThreshold(Budget, Value))
+      Gates.Budget = Value;
+    else if (parseDuration(Budget, Ns))
+      Gates.Budget = instructionsForNanoseconds(Ns);
+    else
+      fail("invalid --budget '" + Budget +
+           "': expected instructions (5000, 10k, 2M) or a time (5ms, 200us)");
+  }
+  std::multiset<BaselineKey> BaselineKeys;
+  if (Baseline.getNumOccurrences()) {
+    BaselineKeys = loadBaseline(Baseline);
+    Gates.HasBaseline = true;
+  }
+  Base.ShowColors = Output.empty() && Base.Format == OutputFormat::Text &&
+                    llvm::sys::Process::StandardOutHasColors();
+
   if (!DB) {
     if (!BuildPath.empty()) {
       if (!llvm::sys::fs::is_directory(BuildPath))
@@ -300,19 +595,15 @@ int main(int argc, const char **argv) {
     }
   }
 
-  Config Cfg;
-  Cfg.EnabledChecks = selectChecks(Checks);
-  Cfg.SystemHeaders = SystemHeaders;
-  if (Format == "json")
-    Cfg.Format = OutputFormat::JSON;
-  else if (Format != "text")
-    fail("unknown --format '" + Format + "' (expected text or json)");
-  if (!parseCostThreshold(MinCost, Cfg.Checks.ExpensiveStaticInit.MinCost))
-    fail("invalid --min-cost '" + MinCost + "': expected a number such as 5000, 10k or 2M");
-
   std::vector<std::string> Files(Sources.begin(), Sources.end());
-  if (Files.empty()) // -p alone: every file of the compile database.
-    Files = DB->getAllFiles();
+  if (Files.empty()) { // -p alone: every file of the compile database, in order.
+    std::set<std::string> Seen;
+    for (const tooling::CompileCommand &C : DB->getAllCompileCommands())
+      if (Seen.insert(C.Filename).second)
+        Files.push_back(C.Filename);
+    if (Files.empty())
+      Files = DB->getAllFiles();
+  }
   if (Files.empty())
     fail("no input files (give files, or -p <build dir> with a non-empty "
          "compile_commands.json)");
@@ -325,25 +616,159 @@ int main(int argc, const char **argv) {
     llvm::sys::fs::closeFile(*Handle);
   }
 
-  std::vector<TranslationUnitReport> Reports;
-  Reports.reserve(Files.size());
-  tooling::ClangTool Tool(*DB, Files);
-  InitscanActionFactory Factory(Cfg, Reports);
-  int ToolStatus = Tool.run(&Factory);
+  // One job per TU, in compile-database order; each has its own tool, its
+  // own configuration and its own diagnostic buffers.
+  std::vector<Job> Work(Files.size());
+  for (size_t I = 0; I < Files.size(); ++I) {
+    llvm::SmallString<256> Absolute(Files[I]);
+    llvm::sys::fs::make_absolute(Absolute);
+    Work[I].File = Files[I];
+    Work[I].Commands = DB->getCompileCommands(Absolute);
+    if (Work[I].Commands.empty())
+      Work[I].Commands = DB->getCompileCommands(Files[I]);
+    FileConfig FC = ConfigOf(Absolute);
+    Work[I].Cfg = Base;
+    Work[I].Cfg.EnabledChecks = FC.EnabledChecks;
+    Work[I].Cfg.Checks = FC.Options;
+  }
 
-  if (Cfg.Format == OutputFormat::JSON)
-    writeJSON(llvm::outs(), Reports);
-  else
-    writeTextSummary(llvm::outs(), Reports);
-  llvm::outs().flush();
+  bool Progress = llvm::sys::Process::StandardErrIsDisplayed();
+  size_t DoneCount = 0, FindingCount = 0;
+  runJobs(Work, Threads, [&](const Job &J) {
+    ++DoneCount;
+    for (const TranslationUnitReport &R : J.Reports)
+      FindingCount += R.Findings.size();
+    if (Progress) {
+      llvm::errs() << "\r[" << DoneCount << "/" << Work.size()
+                   << " TUs] " << FindingCount << " finding"
+                   << (FindingCount == 1 ? "" : "s") << " so far";
+      llvm::errs().flush();
+    }
+  });
+  if (Progress)
+    llvm::errs() << "\r\x1b[K";
+
+  std::vector<TranslationUnitReport> Reports;
+  bool ToolFailed = false;
+  for (Job &J : Work) {
+    llvm::errs() << J.CompilerDiagnostics;
+    ToolFailed |= J.ToolFailed;
+    for (TranslationUnitReport &R : J.Reports)
+      Reports.push_back(std::move(R));
+  }
+
+  // Baseline: drop the findings it already has (check + symbol + file; the
+  // line may move). A multiset, so a header finding known once per TU stays
+  // known in each.
+  if (Gates.HasBaseline)
+    for (TranslationUnitReport &R : Reports) {
+      std::vector<FindingRecord> Kept;
+      for (FindingRecord &F : R.Findings) {
+        auto It = BaselineKeys.find({F.Check, F.Symbol, F.Where.File});
+        if (It != BaselineKeys.end()) {
+          BaselineKeys.erase(It);
+          ++Gates.BaselineSuppressed;
+          continue;
+        }
+        Kept.push_back(std::move(F));
+      }
+      R.Findings = std::move(Kept);
+    }
+
+  ProgramReport Program = buildProgramReport(Reports);
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  if (Base.Format == OutputFormat::JSON) {
+    writeJSON(OS, Reports, Program, Gates);
+  } else if (Base.Format == OutputFormat::SARIF) {
+    writeSARIF(OS, Reports, Program, INITSCAN_DOCS_URI);
+  } else {
+    for (const TranslationUnitReport &R : Reports)
+      for (const FindingRecord &F : R.Findings)
+        OS << F.DiagText;
+    writeTextSummary(OS, Reports, Program, Gates);
+  }
+  OS.flush();
+  if (Output.empty()) {
+    llvm::outs() << Text;
+    llvm::outs().flush();
+  } else {
+    writeFileAtomically(Output, Text);
+  }
+
+  // Fix-its: every distinct edit once (a header global's fix comes from each
+  // TU that includes it).
+  if (!ExportFixes.empty() || Fix) {
+    std::map<std::string, tooling::Replacements> ByFile;
+    std::set<std::tuple<std::string, unsigned, unsigned, std::string>> Seen;
+    tooling::TranslationUnitReplacements All;
+    All.MainSourceFile = Reports.empty() ? "" : Reports.front().File;
+    for (const TranslationUnitReport &R : Reports)
+      for (const FindingRecord &F : R.Findings)
+        for (const tooling::Replacement &Rep : F.Fixes) {
+          if (!Seen.insert({Rep.getFilePath().str(), Rep.getOffset(),
+                            Rep.getLength(), Rep.getReplacementText().str()})
+                   .second)
+            continue;
+          if (llvm::Error E = ByFile[Rep.getFilePath().str()].add(Rep)) {
+            // Overlapping fixes: keep the first, as clang-tidy does.
+            llvm::consumeError(std::move(E));
+            continue;
+          }
+          All.Replacements.push_back(Rep);
+        }
+    if (!ExportFixes.empty()) {
+      std::string YAML;
+      llvm::raw_string_ostream YOS(YAML);
+      llvm::yaml::Output Out(YOS);
+      Out << All;
+      YOS.flush();
+      writeFileAtomically(ExportFixes, YAML);
+    }
+    if (Fix) {
+      for (const auto &[File, Reps] : ByFile) {
+        auto Buffer = llvm::MemoryBuffer::getFile(File);
+        if (!Buffer)
+          fail("cannot read '" + File + "' to fix it: " +
+               Buffer.getError().message());
+        auto Fixed = tooling::applyAllReplacements((*Buffer)->getBuffer(), Reps);
+        if (!Fixed)
+          fail("cannot apply the fixes to '" + File +
+               "': " + llvm::toString(Fixed.takeError()));
+        writeFileAtomically(File, *Fixed);
+      }
+      llvm::errs() << "initscan: applied " << All.Replacements.size()
+                   << " fix(es) to " << ByFile.size() << " file(s)\n";
+    }
+  }
 
   unsigned Failed = 0;
   for (const TranslationUnitReport &R : Reports)
     Failed += R.Failed;
-  if (Failed || ToolStatus != 0) {
+  if (Failed || ToolFailed) {
     llvm::errs() << "initscan: error: " << std::max(Failed, 1u)
                  << " translation unit(s) failed to compile\n";
     return 2;
   }
-  return 0;
+  int Status = 0;
+  if (Gates.Budget && Program.Total.Instructions > *Gates.Budget) {
+    llvm::errs() << "initscan: start-up cost ~"
+                 << formatCount(Program.Total.Instructions)
+                 << " instructions exceeds the budget of "
+                 << formatCount(*Gates.Budget) << " by ~"
+                 << formatCount(Program.Total.Instructions - *Gates.Budget)
+                 << " instructions\n";
+    Status = 1;
+  }
+  if (Gates.HasBaseline) {
+    size_t New = 0;
+    for (const TranslationUnitReport &R : Reports)
+      New += R.Findings.size();
+    if (New) {
+      llvm::errs() << "initscan: " << New
+                   << " new finding(s) not in the baseline\n";
+      Status = 1;
+    }
+  }
+  return Status;
 }

@@ -1,0 +1,73 @@
+#!/bin/sh
+# bench/run.sh [BUILD_DIR]: initscan's cost next to the compiler's and
+# clang-tidy's, on examples/service and a few generated larger TUs.
+# Prints: per-TU median time ratios, peak RSS ratio, and -j2 over -j1 speedup.
+set -e
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build-cli}
+initscan=$build/bin/initscan
+work=${TMPDIR:-/tmp}/initscan-bench.$$
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/gen"
+cmake -S "$root/examples/service" -B "$work/service" -G Ninja >/dev/null
+# Generated TUs: many globals, std containers, regexes, registrars.
+for n in 1 2 3 4; do
+  f="$work/gen/gen$n.cpp"
+  {
+    echo '#include <functional>'; echo '#include <map>'; echo '#include <regex>'
+    echo '#include <string>'; echo '#include <vector>'; echo '#include <iostream>'
+    i=0
+    while [ $i -lt $((40 * n)) ]; do
+      echo "const std::string s${i} = \"a string that is long enough to allocate $i\";"
+      echo "std::vector<int> v${i} = {1, 2, 3, $i};"
+      echo "std::map<std::string, std::function<int()>> m${i} = {{\"k\", [] { return $i; }}};"
+      [ $((i % 25)) -eq 0 ] && echo "const std::regex r${i}(\"[a-z]+$i\");"
+      i=$((i + 1))
+    done
+  } > "$f"
+done
+printf '[' > "$work/gen/compile_commands.json"
+sep=''
+for f in "$work"/gen/gen*.cpp; do
+  printf '%s{"directory": "%s", "file": "%s", "arguments": ["clang++", "-std=c++17", "-c", "%s"]}' \
+    "$sep" "$work/gen" "$f" "$f" >> "$work/gen/compile_commands.json"
+  sep=','
+done
+echo ']' >> "$work/gen/compile_commands.json"
+
+# time_rss CMD...: prints "seconds maxrss_kb".
+time_rss() {
+  /usr/bin/time -f '%e %M' -o "$work/t" "$@" >/dev/null 2>&1 || true
+  cat "$work/t"
+}
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+: > "$work/ratios"
+for db in "$work/service" "$work/gen"; do
+  python3 - "$db/compile_commands.json" > "$work/tus" <<'PY'
+import json, shlex, sys
+for c in json.load(open(sys.argv[1])):
+    args = c.get("arguments") or shlex.split(c["command"])
+    flags = [a for a in args[1:] if a not in ("-c",) and not a.endswith((".cpp", ".o"))]
+    flags = [f for i, f in enumerate(flags) if f != "-o" and (i == 0 or flags[i-1] != "-o")]
+    print(c["file"] + "\t" + " ".join(flags))
+PY
+  while IFS="$(printf '\t')" read -r file flags; do
+    set -- $(time_rss clang++-19 -fsyntax-only $flags "$file"); cc=$1; ccrss=$2
+    set -- $(time_rss "$initscan" -j1 -p "$db" "$file"); is=$1; isrss=$2
+    set -- $(time_rss clang-tidy-19 -p "$db" --checks='-*,fuchsia-statically-constructed-objects,cert-err58-cpp,bugprone-dynamic-static-initializers' "$file"); ct=$1
+    echo "$(basename "$file") $cc $is $ct $ccrss $isrss" >> "$work/ratios"
+  done < "$work/tus"
+done
+echo "per TU (seconds / KiB): tu clang++ initscan clang-tidy rss-clang++ rss-initscan"
+cat "$work/ratios"
+r1=$(awk '$2 > 0 {print $3 / $2}' "$work/ratios" | median)
+r2=$(awk '$4 > 0 {print $3 / $4}' "$work/ratios" | median)
+r3=$(awk '$5 > 0 {print $6 / $5}' "$work/ratios" | median)
+set -- $(time_rss "$initscan" -j1 -p "$work/gen"); j1=$1
+set -- $(time_rss "$initscan" -j2 -p "$work/gen"); j2=$1
+echo
+printf '%-58s %s\n' "median initscan / clang++ -fsyntax-only (time, per TU):" "$r1"
+printf '%-58s %s\n' "median initscan / clang-tidy-19 (3 static-init checks):" "$r2"
+printf '%-58s %s\n' "median peak RSS initscan / clang++ -fsyntax-only:" "$r3"
+printf '%-58s %s\n' "speedup -j2 over -j1 (generated project, $j1 s -> $j2 s):" "$(awk -v a="$j1" -v b="$j2" 'BEGIN {printf "%.2f", a / b}')"

@@ -1,0 +1,3 @@
+#include <string>
+const std::string kGreeting = "hello";
+int greetingLength() { return static_cast<int>(kGreeting.size()); }

@@ -1,0 +1,188 @@
+//===- Config.cpp - .clang-tidy configuration of the initscan CLI ----------===//
+
+#include "Config.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+
+namespace initscan::cli {
+
+bool selectChecks(llvm::StringRef Globs, std::vector<std::string> &Selected,
+                  std::string &BadGlob) {
+  Selected.clear();
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Globs.split(Parts, ',', -1, false);
+  for (llvm::StringRef Check : AllChecks) {
+    bool Enabled = false;
+    for (llvm::StringRef Part : Parts) {
+      Part = Part.trim();
+      if (Part.empty())
+        continue;
+      bool Negative = Part.consume_front("-");
+      auto Pattern = llvm::GlobPattern::create(Part);
+      if (!Pattern) {
+        llvm::consumeError(Pattern.takeError());
+        BadGlob = Part.str();
+        return false;
+      }
+      if (Pattern->match(Check))
+        Enabled = !Negative;
+    }
+    if (Enabled)
+      Selected.push_back(Check.str());
+  }
+  return true;
+}
+
+const ConfigLoader::Parsed &ConfigLoader::parse(const std::string &Path) {
+  auto It = Cache.find(Path);
+  if (It != Cache.end())
+    return It->second;
+  Parsed &P = Cache[Path];
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer) {
+    P.Error = "cannot read '" + Path + "': " + Buffer.getError().message();
+    return P;
+  }
+  std::string FirstDiag;
+  auto Options = clang::tidy::parseConfigurationWithDiags(
+      (*Buffer)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
+        if (FirstDiag.empty())
+          FirstDiag = std::to_string(D.getLineNo()) + ":" +
+                      std::to_string(D.getColumnNo() + 1) + ": " +
+                      D.getMessage().str();
+      });
+  if (!Options) {
+    P.Error = "malformed configuration '" + Path + "': " +
+              (FirstDiag.empty() ? Options.getError().message() : FirstDiag);
+    return P;
+  }
+  P.Ok = true;
+  P.Checks = Options->Checks;
+  P.InheritParent = Options->InheritParentConfig.value_or(false);
+  for (const auto &Entry : Options->CheckOptions)
+    P.Options[Entry.getKey().str()] = Entry.getValue().Value;
+  return P;
+}
+
+static bool parseBool(llvm::StringRef V, bool &Out) {
+  if (V.equals_insensitive("true") || V == "1") {
+    Out = true;
+    return true;
+  }
+  if (V.equals_insensitive("false") || V == "0") {
+    Out = false;
+    return true;
+  }
+  return false;
+}
+
+bool ConfigLoader::configFor(llvm::StringRef SourceFile, FileConfig &Result,
+                             std::string &Error) {
+  // The chain of files, nearest first, as clang-tidy reads them: the nearest
+  // .clang-tidy, and its parents while InheritParentConfig is set.
+  std::vector<const Parsed *> Chain;
+  std::vector<std::string> Used;
+  auto Add = [&](const std::string &Path) -> bool {
+    const Parsed &P = parse(Path);
+    if (!P.Ok) {
+      Error = P.Error;
+      return false;
+    }
+    Chain.push_back(&P);
+    Used.push_back(Path);
+    return true;
+  };
+  if (Overrides.ConfigFile) {
+    if (!Add(*Overrides.ConfigFile))
+      return false;
+  } else {
+    llvm::SmallString<256> Dir(SourceFile);
+    llvm::sys::path::remove_filename(Dir);
+    while (!Dir.empty()) {
+      llvm::SmallString<256> Candidate(Dir);
+      llvm::sys::path::append(Candidate, ".clang-tidy");
+      if (llvm::sys::fs::is_regular_file(Candidate)) {
+        if (!Add(Candidate.str().str()))
+          return false;
+        if (!Chain.back()->InheritParent)
+          break;
+      }
+      llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+      if (Parent == Dir)
+        break;
+      Dir = Parent;
+    }
+  }
+  // Farthest first, so nearer files and then the command line win.
+  std::string Globs = "initscan-*";
+  std::map<std::string, std::string> Options;
+  for (auto It = Chain.rbegin(); It != Chain.rend(); ++It) {
+    if ((*It)->Checks)
+      Globs += "," + *(*It)->Checks;
+    for (const auto &[K, V] : (*It)->Options)
+      Options[K] = V;
+  }
+  if (Overrides.Checks)
+    Globs += "," + *Overrides.Checks;
+  std::string Where = Used.empty() ? std::string("the command line")
+                                   : "'" + Used.front() + "'";
+  std::string BadGlob;
+  if (!selectChecks(Globs, Result.EnabledChecks, BadGlob)) {
+    Error = "invalid checks glob '" + BadGlob + "'";
+    return false;
+  }
+  CheckOptions &O = Result.Options;
+  auto Lookup = [&](llvm::StringRef Check,
+                    llvm::StringRef Name) -> std::optional<std::string> {
+    auto It = Options.find((Check + "." + Name).str());
+    if (It != Options.end())
+      return It->second;
+    return std::nullopt;
+  };
+  auto Bad = [&](llvm::StringRef Check, llvm::StringRef Name,
+                 llvm::StringRef Value, llvm::StringRef Expected) {
+    Error = ("invalid " + Check + "." + Name + " '" + Value + "' in " + Where +
+             ": expected " + Expected)
+                .str();
+    return false;
+  };
+  if (Overrides.MinCost) {
+    if (!parseCostThreshold(*Overrides.MinCost, O.ExpensiveStaticInit.MinCost)) {
+      Error = "invalid --min-cost '" + *Overrides.MinCost +
+              "': expected a number such as 5000, 10k or 2M";
+      return false;
+    }
+  } else if (auto V = Lookup(ExpensiveStaticInitCheck, "MinCost")) {
+    if (!parseCostThreshold(*V, O.ExpensiveStaticInit.MinCost))
+      return Bad(ExpensiveStaticInitCheck, "MinCost", *V,
+                 "a number such as 5000, 10k or 2M");
+  }
+  if (auto V = Lookup(ExpensiveStaticInitCheck, "ReportDestructorOnly"))
+    if (!parseBool(*V, O.ExpensiveStaticInit.ReportDestructorOnly))
+      return Bad(ExpensiveStaticInitCheck, "ReportDestructorOnly", *V,
+                 "true or false");
+  if (auto V = Lookup(TypeErasedCallableMapCheck, "CallableTypes")) {
+    std::vector<std::string> Types;
+    llvm::SmallVector<llvm::StringRef, 8> Parts;
+    llvm::StringRef(*V).split(Parts, ';', -1, false);
+    for (llvm::StringRef Part : Parts)
+      if (!Part.trim().empty())
+        Types.push_back(Part.trim().str());
+    if (!Types.empty())
+      O.TypeErasedCallableMap.CallableTypes = std::move(Types);
+  }
+  if (auto V = Lookup(HeapEscapingCaptureCheck, "StaticInitOnly"))
+    if (!parseBool(*V, O.HeapEscapingCapture.StaticInitOnly))
+      return Bad(HeapEscapingCaptureCheck, "StaticInitOnly", *V, "true or false");
+  if (auto V = Lookup(EagerSingletonCheck, "MinAllocations"))
+    if (llvm::StringRef(*V).trim().getAsInteger(10, O.EagerSingleton.MinAllocations))
+      return Bad(EagerSingletonCheck, "MinAllocations", *V, "a whole number");
+  Result.Source = Used.empty() ? "" : Used.front();
+  return true;
+}
+
+} // namespace initscan::cli
