@@ -22,6 +22,8 @@ if ((${#missing[@]})); then
 fi
 
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+# Paths relative to the checkout, so a clone elsewhere (CI) hits the cache.
+export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=1
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DINITSCAN_LLVM_PREFIX="/usr/lib/llvm-$LLVM_MAJOR" >/dev/null
 cmake --build "$BUILD_DIR" -j2
