@@ -1,0 +1,3 @@
+// case: fopen of an existing file
+#include <cstdio>
+FILE *g = std::fopen("/etc/passwd", "r");

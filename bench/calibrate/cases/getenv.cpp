@@ -1,0 +1,4 @@
+// case: getenv
+// quick
+#include <cstdlib>
+const char *g = std::getenv("INITSCAN_CALIBRATE");

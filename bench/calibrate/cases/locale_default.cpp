@@ -1,0 +1,3 @@
+// case: std::locale() (global copy)
+#include <locale>
+std::locale g;

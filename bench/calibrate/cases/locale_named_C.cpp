@@ -1,0 +1,4 @@
+// case: std::locale("C")
+// quick
+#include <locale>
+std::locale g("C");

@@ -1,0 +1,3 @@
+// case: std::locale("") (environment)
+#include <locale>
+std::locale g("");

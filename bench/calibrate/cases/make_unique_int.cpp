@@ -1,0 +1,3 @@
+// case: std::make_unique<int>
+#include <memory>
+std::unique_ptr<int> g = std::make_unique<int>(42);

@@ -1,0 +1,2 @@
+// case: new int[16]()
+int *g = new int[16]();

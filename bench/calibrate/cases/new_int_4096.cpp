@@ -1,0 +1,2 @@
+// case: new int[4096]()
+int *g = new int[4096]();

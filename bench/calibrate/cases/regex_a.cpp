@@ -1,0 +1,3 @@
+// case: std::regex "a"
+#include <regex>
+std::regex g("a");

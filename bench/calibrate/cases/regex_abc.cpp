@@ -1,0 +1,4 @@
+// case: std::regex "abc"
+// quick
+#include <regex>
+std::regex g("abc");

@@ -1,0 +1,3 @@
+// case: std::regex "[a-z]+"
+#include <regex>
+std::regex g("[a-z]+");

@@ -1,0 +1,3 @@
+// case: std::regex "\\d+"
+#include <regex>
+std::regex g("\\d+");

@@ -1,0 +1,3 @@
+// case: std::regex abc, icase
+#include <regex>
+std::regex g("abc", std::regex::icase);

@@ -1,0 +1,3 @@
+// case: std::set<int> of 1
+#include <set>
+std::set<int> g = {1};

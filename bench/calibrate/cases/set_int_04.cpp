@@ -1,0 +1,3 @@
+// case: std::set<int> of 4
+#include <set>
+std::set<int> g = {1, 8, 15, 22};

@@ -1,0 +1,4 @@
+// case: std::set<std::string> of 16
+#include <set>
+#include <string>
+std::set<std::string> g = {"abcdef00", "abcdef01", "abcdef02", "abcdef03", "abcdef04", "abcdef05", "abcdef06", "abcdef07", "abcdef08", "abcdef09", "abcdef10", "abcdef11", "abcdef12", "abcdef13", "abcdef14", "abcdef15"};

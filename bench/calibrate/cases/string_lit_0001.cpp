@@ -1,0 +1,3 @@
+// case: std::string from a 1-char literal
+#include <string>
+std::string g = "a";

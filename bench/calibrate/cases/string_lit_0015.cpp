@@ -1,0 +1,3 @@
+// case: std::string from a 15-char literal
+#include <string>
+std::string g = "abcdefghijklmno";

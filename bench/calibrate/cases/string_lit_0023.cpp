@@ -1,0 +1,3 @@
+// case: std::string from a 23-char literal
+#include <string>
+std::string g = "abcdefghijklmnopqrstuvw";

@@ -1,0 +1,3 @@
+// case: std::vector<int> of 1
+#include <vector>
+std::vector<int> g = {1};

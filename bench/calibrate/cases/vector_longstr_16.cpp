@@ -1,0 +1,4 @@
+// case: std::vector<std::string> of 16 40-char strings
+#include <string>
+#include <vector>
+std::vector<std::string> g = {"abcdefghijklmnopqrstuvwxyzabcdefghijklmn00", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn01", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn02", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn03", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn04", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn05", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn06", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn07", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn08", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn09", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn10", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn11", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn12", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn13", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn14", "abcdefghijklmnopqrstuvwxyzabcdefghijklmn15"};
