@@ -43,6 +43,14 @@ static std::optional<uint64_t> literalLength(const Expr *E) {
   E = stripWrappers(E);
   if (const auto *SL = dyn_cast_or_null<StringLiteral>(E))
     return SL->getLength();
+  // `v ? v : "fallback"` (getenv with a default): a fresh environment takes
+  // the literal arm, so its length is the one that decides allocation.
+  if (const auto *CO = dyn_cast_or_null<AbstractConditionalOperator>(E)) {
+    std::optional<uint64_t> T = literalLength(CO->getTrueExpr());
+    std::optional<uint64_t> F = literalLength(CO->getFalseExpr());
+    if (T || F)
+      return std::max(T.value_or(0), F.value_or(0));
+  }
   if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
     if (CE->getNumArgs() >= 1)
       return literalLength(CE->getArg(0));
@@ -55,6 +63,61 @@ static const InitListExpr *initializerListElements(const Expr *E) {
   if (const auto *IL = dyn_cast_or_null<CXXStdInitializerListExpr>(E))
     return dyn_cast<InitListExpr>(stripWrappers(IL->getSubExpr()));
   return nullptr;
+}
+
+/// The table has per-library twins where libstdc++ and libc++ differ by more
+/// than 2x (bench/calibrate); this picks the one for the detected library.
+static CostOp forLibrary(CostOp Op, const StdLibFacts &Lib) {
+  if (Lib.Kind != StdLibKind::LibCxx)
+    return Op;
+  switch (Op) {
+  case CostOp::LocaleFirstUse: return CostOp::LocaleFirstUseLibCxx;
+  case CostOp::RegexCompile: return CostOp::RegexCompileLibCxx;
+  case CostOp::RegexBracket: return CostOp::RegexBracketLibCxx;
+  case CostOp::RegexPerPatternChar: return CostOp::RegexPerPatternCharLibCxx;
+  case CostOp::LocaleConstruct: return CostOp::LocaleConstructLibCxx;
+  case CostOp::IostreamInit: return CostOp::IostreamInitLibCxx;
+  case CostOp::ThreadStart: return CostOp::ThreadStartLibCxx;
+  default: return Op;
+  }
+}
+
+/// Bracket expressions and class escapes (\d, [a-z], .) of a regex pattern:
+/// libstdc++ builds a 256-entry matcher cache for each.
+static uint64_t regexBrackets(llvm::StringRef Pattern) {
+  uint64_t N = 0;
+  for (size_t I = 0; I < Pattern.size(); ++I) {
+    char C = Pattern[I];
+    if (C == '\\' && I + 1 < Pattern.size()) {
+      if (llvm::StringRef("dDwWsS").contains(Pattern[I + 1]))
+        ++N;
+      ++I;
+    } else if (C == '[') {
+      ++N;
+      size_t End = Pattern.find(']', I + 2);
+      if (End == llvm::StringRef::npos)
+        break;
+      I = End;
+    } else if (C == '.') {
+      ++N;
+    }
+  }
+  return N;
+}
+
+/// Bucket arrays a hash container allocates while growing to \p Elements
+/// from empty: libstdc++ starts at 13 buckets and doubles, libc++ at 2 and
+/// doubles plus one (umap_int_01..64: 1,1,2,4 / 1,2,4,6 arrays).
+static uint64_t hashBucketArrays(uint64_t Elements, const StdLibFacts &Lib) {
+  if (Elements == 0)
+    return 0;
+  bool LibCxx = Lib.Kind == StdLibKind::LibCxx;
+  uint64_t Buckets = LibCxx ? 2 : 13, Arrays = 1;
+  while (Buckets < Elements && Arrays < 64) {
+    Buckets = LibCxx ? 2 * Buckets + 1 : 2 * Buckets + 3;
+    ++Arrays;
+  }
+  return Arrays;
 }
 
 static std::string describe(const FunctionDecl *Fn) {
@@ -294,6 +357,16 @@ void CostEstimator::visit(const Stmt *S, InitCost &Out, unsigned Depth) {
         }
     for (const Expr *Arg : New->placement_arguments())
       visit(Arg, Out, Depth);
+    // new T[N](): the library-free zero fill of the whole array.
+    if (New->isArray() && Elements > 1 && New->getInitializer() &&
+        isa<ImplicitValueInitExpr>(
+            New->getInitializer()->IgnoreImplicit()) &&
+        New->getAllocatedType().isTriviallyCopyableType(Ctx)) {
+      uint64_t Bytes =
+          Elements *
+          Ctx.getTypeSizeInChars(New->getAllocatedType()).getQuantity();
+      Out.add(charge(CostOp::ZeroFill64Bytes, (Bytes + 63) / 64));
+    }
     if (const Expr *Init = New->getInitializer()) {
       InitCost One;
       visit(Init, One, Depth);
@@ -327,6 +400,7 @@ void CostEstimator::visit(const Stmt *S, InitCost &Out, unsigned Depth) {
       visit(For->getCond(), Once, Depth);
       visit(For->getInc(), Once, Depth);
       visit(For->getBody(), Once, Depth);
+      Once.add(charge(CostOp::LoopIteration));
       Out.addScaled(Once, *Trips);
       return;
     }
@@ -346,6 +420,7 @@ void CostEstimator::visit(const Stmt *S, InitCost &Out, unsigned Depth) {
     InitCost Once;
     visit(For->getLoopVarStmt(), Once, Depth);
     visit(For->getBody(), Once, Depth);
+    Once.add(charge(CostOp::LoopIteration));
     Out.addScaled(Once, Trips);
     return;
   }
@@ -401,6 +476,15 @@ void CostEstimator::visitCall(const CallExpr *E, InitCost &Out,
         modelStdMemberCall(E, stdClassName(Method->getParent()),
                            Method->getNameAsString(), Out))
       return;
+  // std::operator+ on strings builds a new string of both lengths.
+  if (isInStdLibrary(Callee) && Callee->getOverloadedOperator() == OO_Plus &&
+      E->getNumArgs() == 2)
+    if (const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl())
+      if (classifyStdClass(stdClassName(RD)) == StdClassKind::String) {
+        chargeString(stringLength(E->getArg(0)) + stringLength(E->getArg(1)),
+                     Out);
+        return;
+      }
   if (modelStdFunctionCall(E, Callee, Ctx, Out)) {
     // std::make_unique<T>(args...) constructs T inside the library.
     if (const CXXConstructorDecl *Ctor = constructorMadeBy(E, Callee))
@@ -464,6 +548,13 @@ bool CostEstimator::modelStdConstruct(const CXXConstructExpr *E,
     std::string Label = llvm::Twine(Elements).str() + " " + Class.str() +
                         (Elements == 1 ? " entry" : " entries");
     chargeContainerFill(Kind, FillKind::Construct, Elements, Label, Out);
+    // chargeContainerFill charges one bucket array; the rehashes while the
+    // elements go in allocate the others.
+    if (Kind == StdClassKind::HashContainer)
+      if (uint64_t Arrays = hashBucketArrays(Elements, Lib); Arrays > 1) {
+        Out.add(charge(CostOp::HashBuckets, Arrays - 1, "hash table rehash"));
+        Out.add(charge(CostOp::Allocation, Arrays - 1, "hash table rehash"));
+      }
     return true;
   }
   case StdClassKind::Callable:
@@ -485,15 +576,32 @@ bool CostEstimator::modelStdConstruct(const CXXConstructExpr *E,
     for (const Expr *Arg : E->arguments())
       visit(Arg, Out, Depth);
     uint64_t Length = stringLength(First);
-    Out.add(charge(CostOp::RegexCompile));
-    Out.add(charge(CostOp::RegexPerPatternChar, Length));
+    // A pattern that is not a literal here (a parameter) is assumed to hold
+    // one bracket expression, as most real patterns do.
+    uint64_t Brackets = 1;
+    if (const auto *SL = dyn_cast_or_null<StringLiteral>(stripWrappers(First)))
+      Brackets = SL->getCharByteWidth() == 1 ? regexBrackets(SL->getString()) : 1;
+    // The locale's first use is charged under the construct that causes it.
+    Out.add(charge(forLibrary(CostOp::LocaleFirstUse, Lib), 1,
+                   costEntry(CostOp::RegexCompile).Label));
+    Out.add(charge(forLibrary(CostOp::RegexCompile, Lib)));
+    Out.add(charge(forLibrary(CostOp::RegexBracket, Lib), Brackets,
+                   costEntry(CostOp::RegexCompile).Label));
+    Out.add(charge(forLibrary(CostOp::RegexPerPatternChar, Lib), Length));
     return true;
   }
   case StdClassKind::Locale:
     for (const Expr *Arg : E->arguments())
       visit(Arg, Out, Depth);
+    Out.add(charge(forLibrary(CostOp::LocaleFirstUse, Lib), 1,
+                   costEntry(CostOp::LocaleConstruct).Label));
     if (First && !First->getType()->getAsCXXRecordDecl()) {
-      Out.add(charge(CostOp::LocaleConstruct)); // A named locale: loads data.
+      // A named locale: loads data. libc++ builds every facet anew, more so
+      // for "" (the environment's locale).
+      CostOp Op = forLibrary(CostOp::LocaleConstruct, Lib);
+      if (Lib.Kind == StdLibKind::LibCxx && literalLength(First) == 0u)
+        Op = CostOp::LocaleFromEnvironmentLibCxx;
+      Out.add(charge(Op));
       Out.add(charge(CostOp::FileRead, 1, "locale data"));
     } else {
       Out.add(charge(CostOp::LibraryCall, 1, "std::locale copy"));
@@ -503,6 +611,9 @@ bool CostEstimator::modelStdConstruct(const CXXConstructExpr *E,
     for (const Expr *Arg : E->arguments())
       visit(Arg, Out, Depth);
     Out.add(charge(CostOp::LibraryCall, 1, Class));
+    // basic_ios sets up the stream's locale.
+    Out.add(charge(forLibrary(CostOp::LocaleFirstUse, Lib), 1,
+                   First ? Class.str() + " open" : Class.str()));
     if (First) {
       Out.add(charge(CostOp::FileOpen, 1, Class.str() + " open"));
       Out.add(charge(CostOp::Allocation, 1, Class.str() + " buffer"));
@@ -512,10 +623,13 @@ bool CostEstimator::modelStdConstruct(const CXXConstructExpr *E,
     for (const Expr *Arg : E->arguments())
       visit(Arg, Out, Depth);
     if (First)
-      Out.add(charge(CostOp::ThreadStart, 1, Class.str() + " start"));
+      Out.add(charge(forLibrary(CostOp::ThreadStart, Lib), 1,
+                     Class.str() + " start"));
     return true;
   case StdClassKind::IostreamInit:
-    Out.add(charge(CostOp::IostreamInit));
+    Out.add(charge(forLibrary(CostOp::LocaleFirstUse, Lib), 1,
+                   costEntry(CostOp::IostreamInit).Label));
+    Out.add(charge(forLibrary(CostOp::IostreamInit, Lib)));
     return true;
   case StdClassKind::Other:
     break;
@@ -531,7 +645,7 @@ void CostEstimator::chargeString(uint64_t Length, InitCost &Out) {
   // One contributor per string, so a long key reads as one line item.
   bool Heap = Length > Lib.StringInlineCapacity;
   CostContributor C = charge(CostOp::StringConstruct);
-  CostContributor Chars = charge(CostOp::StringPerChar, Length);
+  CostContributor Chars = charge(CostOp::StringPer16Chars, (Length + 15) / 16);
   C.Instructions += Chars.Instructions;
   if (Heap) {
     CostContributor Alloc = charge(CostOp::Allocation);
@@ -623,8 +737,15 @@ bool CostEstimator::modelStdMemberCall(const CallExpr *E, llvm::StringRef Class,
     ChargeClosureArguments();
     return true;
   }
-  if (IsInsert && Kind != StdClassKind::Other && Kind != StdClassKind::String)
+  if (IsInsert && Kind != StdClassKind::Other && Kind != StdClassKind::String) {
     ChargeClosureArguments();
+    // emplace("key", "value"): the element's strings are built from the
+    // literals inside the library.
+    if (Method.starts_with("emplace") || Method == "try_emplace")
+      for (const Expr *Arg : E->arguments())
+        if (isa<StringLiteral>(stripWrappers(Arg)))
+          chargeString(*literalLength(Arg), Out);
+  }
   switch (Kind) {
   case StdClassKind::Vector:
   case StdClassKind::Deque:
@@ -640,6 +761,14 @@ bool CostEstimator::modelStdMemberCall(const CallExpr *E, llvm::StringRef Class,
     chargeContainerFill(Kind, FillKind::Insert, 1, Class.str() + " insert", Out);
     return true;
   case StdClassKind::String:
+    // string = "literal" (or = v ? v : "fallback"): a new string's worth.
+    if ((Method == "operator=" || Method == "assign") && E->getNumArgs() >= 2) {
+      const Expr *Arg = E->getArg(E->getNumArgs() - 1);
+      if (std::optional<uint64_t> Length = literalLength(Arg)) {
+        chargeString(*Length, Out);
+        return true;
+      }
+    }
     if (Method == "append" || Method == "operator+=" || Method == "assign") {
       Out.add(charge(CostOp::StringConstruct, 1, "std::string append"));
       return true;

@@ -69,6 +69,10 @@ void chargeContainerFill(StdClassKind Kind, FillKind How, uint64_t Elements,
     if (Bulk && Elements) {
       Fill.add(charge(CostOp::Allocation));
       Fill.add(charge(CostOp::VectorBuffer));
+      // A deque allocates its block map and then its first block
+      // (deque_int_01..64: 2 allocations in both libraries).
+      if (Kind == StdClassKind::Deque)
+        Fill.add(charge(CostOp::Allocation));
     }
     Fill.add(charge(CostOp::SequenceElement, Elements));
     break;
