@@ -1,6 +1,7 @@
 //===- CostEstimator.cpp - Walks initializers and charges the model --------===//
 
 #include "CostEstimator.h"
+#include "ASTSupport.h"
 #include "CostModel.h"
 #include "StdLibModel.h"
 #include "clang/AST/ASTContext.h"
@@ -21,26 +22,9 @@ static constexpr uint64_t AssumedStringLength = 12;
 // Element count assumed for a container built from a range of unknown size.
 static constexpr uint64_t AssumedRangeElements = 4;
 
-static const Expr *stripWrappers(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else
-      break;
-  }
-  return E;
-}
-
 /// Length of the string an argument denotes when it is a literal.
 static std::optional<uint64_t> literalLength(const Expr *E) {
-  E = stripWrappers(E);
+  E = stripTemporaries(E);
   if (const auto *SL = dyn_cast_or_null<StringLiteral>(E))
     return SL->getLength();
   // `v ? v : "fallback"` (getenv with a default): a fresh environment takes
@@ -59,9 +43,9 @@ static std::optional<uint64_t> literalLength(const Expr *E) {
 
 /// Number of elements of a std::initializer_list argument, if \p E is one.
 static const InitListExpr *initializerListElements(const Expr *E) {
-  E = stripWrappers(E);
+  E = stripTemporaries(E);
   if (const auto *IL = dyn_cast_or_null<CXXStdInitializerListExpr>(E))
-    return dyn_cast<InitListExpr>(stripWrappers(IL->getSubExpr()));
+    return dyn_cast<InitListExpr>(stripTemporaries(IL->getSubExpr()));
   return nullptr;
 }
 
@@ -413,7 +397,7 @@ void CostEstimator::visit(const Stmt *S, InitCost &Out, unsigned Depth) {
     if (Range && !Range->isValueDependent()) {
       if (const auto *CAT = Ctx.getAsConstantArrayType(Range->getType()))
         Trips = Ctx.getConstantArrayElementCount(CAT);
-      else if (const auto *IL = dyn_cast<InitListExpr>(stripWrappers(Range)))
+      else if (const auto *IL = dyn_cast<InitListExpr>(stripTemporaries(Range)))
         Trips = IL->getNumInits();
     }
     visit(For->getRangeInit(), Out, Depth);
@@ -579,7 +563,7 @@ bool CostEstimator::modelStdConstruct(const CXXConstructExpr *E,
     // A pattern that is not a literal here (a parameter) is assumed to hold
     // one bracket expression, as most real patterns do.
     uint64_t Brackets = 1;
-    if (const auto *SL = dyn_cast_or_null<StringLiteral>(stripWrappers(First)))
+    if (const auto *SL = dyn_cast_or_null<StringLiteral>(stripTemporaries(First)))
       Brackets = SL->getCharByteWidth() == 1 ? regexBrackets(SL->getString()) : 1;
     // The locale's first use is charged under the construct that causes it.
     Out.add(charge(forLibrary(CostOp::LocaleFirstUse, Lib), 1,
@@ -660,7 +644,7 @@ void CostEstimator::chargeString(uint64_t Length, InitCost &Out) {
 void CostEstimator::chargeCallable(const Expr *Source,
                                    const CXXRecordDecl *Wrapper,
                                    InitCost &Out) {
-  QualType Target = stripWrappers(Source)->getType();
+  QualType Target = stripTemporaries(Source)->getType();
   Out.add(charge(CostOp::CallableConstruct));
   if (Target->isNullPtrType() || Target->isPointerType() ||
       Target->isFunctionType() || Target->isMemberPointerType())
@@ -679,7 +663,7 @@ void CostEstimator::chargeCallable(const Expr *Source,
                  "std::function target of " +
                      llvm::Twine(Storage.ObjectSize).str() + " bytes (heap)"));
   if (HeapCallables)
-    HeapCallables->push_back({stripWrappers(Source), Storage, ""});
+    HeapCallables->push_back({stripTemporaries(Source), Storage, ""});
 }
 
 void CostEstimator::chargeElementConversions(const CXXConstructExpr *E,
@@ -698,7 +682,7 @@ void CostEstimator::chargeElementConversions(const CXXConstructExpr *E,
     QualType Element = Elements[I].getAsType();
     const Expr *Arg = E->getArg(I);
     if (Ctx.hasSameUnqualifiedType(Element,
-                                   stripWrappers(Arg)->getType()))
+                                   stripTemporaries(Arg)->getType()))
       continue; // Built before the call: already visited.
     const CXXRecordDecl *RD = Element->getAsCXXRecordDecl();
     if (!RD || !isInStdLibrary(RD))
@@ -727,7 +711,7 @@ bool CostEstimator::modelStdMemberCall(const CallExpr *E, llvm::StringRef Class,
   // wrapper inside it (emplace_back(lambda), function = lambda).
   auto ChargeClosureArguments = [&] {
     for (const Expr *Arg : E->arguments()) {
-      const Expr *Stripped = stripWrappers(Arg);
+      const Expr *Stripped = stripTemporaries(Arg);
       if (const auto *RD = Stripped->getType()->getAsCXXRecordDecl())
         if (RD->isLambda())
           chargeCallable(Stripped, nullptr, Out);
@@ -743,7 +727,7 @@ bool CostEstimator::modelStdMemberCall(const CallExpr *E, llvm::StringRef Class,
     // literals inside the library.
     if (Method.starts_with("emplace") || Method == "try_emplace")
       for (const Expr *Arg : E->arguments())
-        if (isa<StringLiteral>(stripWrappers(Arg)))
+        if (isa<StringLiteral>(stripTemporaries(Arg)))
           chargeString(*literalLength(Arg), Out);
   }
   switch (Kind) {
