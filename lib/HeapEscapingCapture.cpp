@@ -349,24 +349,6 @@ struct Verdict {
   HeapReason Reason = HeapReason::None;
 };
 
-/// Whether \p T can be copied without throwing, by the rule the engine uses
-/// for libc++ (trivially copyable, or a copy constructor declared noexcept).
-bool nothrowCopyLikeEngine(QualType T, const ASTContext &Ctx) {
-  if (T->isReferenceType() || T.isTriviallyCopyableType(Ctx))
-    return true;
-  const CXXRecordDecl *FR = T->getAsCXXRecordDecl();
-  if (!FR)
-    return true;
-  // FunctionProtoType::isNothrow must not see an unresolved exception
-  // specification (an implicit member not yet needed): it is unreachable
-  // code in Clang, so ask declaredNothrow, which treats it as unknown.
-  bool Nothrow = false;
-  for (const CXXConstructorDecl *C : FR->ctors())
-    if (C->isCopyConstructor())
-      Nothrow = declaredNothrow(C).value_or(false);
-  return Nothrow;
-}
-
 /// A capture of a lambda (or a member of another function object).
 struct Part {
   std::string Name;
@@ -541,7 +523,7 @@ private:
     P.Size = Ctx.getTypeSizeInChars(FieldType).getQuantity();
     P.TriviallyCopyable =
         P.ByReference || Value.isTriviallyCopyableType(Ctx);
-    P.NothrowCopy = nothrowCopyLikeEngine(FieldType, Ctx);
+    P.NothrowCopy = nothrowCopy(FieldType, Ctx);
     P.NothrowMove = nothrowMove(FieldType, Ctx);
     if (!P.ByReference)
       P.Record = definitionOf(FieldType);

@@ -268,24 +268,26 @@ moveOnlyBuffer(const CXXRecordDecl *RD, const ASTContext &Ctx,
 }
 
 
-/// A copy constructor that cannot throw (libc++ stores such callables inline).
+bool nothrowCopy(QualType T, const ASTContext &Ctx) {
+  if (T->isReferenceType() || T.isTriviallyCopyableType(Ctx))
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return true;
+  bool Nothrow = false;
+  for (const CXXConstructorDecl *C : RD->ctors())
+    if (C->isCopyConstructor())
+      Nothrow = declaredNothrow(C).value_or(false);
+  return Nothrow;
+}
+
+/// Every member copies without throwing (libc++ stores such callables inline).
 static bool hasNothrowCopy(const CXXRecordDecl *RD, const ASTContext &Ctx) {
   if (!RD || !RD->hasDefinition())
     return true;
-  for (const FieldDecl *F : RD->fields()) {
-    QualType FT = F->getType();
-    if (FT->isReferenceType() || FT.isTriviallyCopyableType(Ctx))
-      continue;
-    const CXXRecordDecl *FR = FT->getAsCXXRecordDecl();
-    if (!FR)
-      continue;
-    bool Nothrow = false;
-    for (const CXXConstructorDecl *C : FR->ctors())
-      if (C->isCopyConstructor())
-        Nothrow = declaredNothrow(C).value_or(false);
-    if (!Nothrow)
+  for (const FieldDecl *F : RD->fields())
+    if (!nothrowCopy(F->getType(), Ctx))
       return false;
-  }
   return true;
 }
 

@@ -56,6 +56,9 @@ const clang::CXXRecordDecl *definitionOf(clang::QualType T);
 /// A declared constructor's exception specification, when it is known (an
 /// unevaluated or uninstantiated one cannot be asked).
 std::optional<bool> declaredNothrow(const clang::CXXConstructorDecl *Ctor);
+/// Copying a \p T cannot throw: trivially copyable, a reference, or a copy
+/// constructor declared noexcept (an unresolved specification may throw).
+bool nothrowCopy(clang::QualType T, const clang::ASTContext &Ctx);
 /// is_nothrow_move_constructible, approximated from the declarations.
 bool nothrowMove(clang::QualType T, const clang::ASTContext &Ctx,
                  unsigned Depth = 0);
