@@ -4,20 +4,20 @@
 # Prints: per-TU median time ratios, peak RSS ratio, and -j2 over -j1 speedup.
 set -e
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$root/build-cli}
+build=${1:-$root/build}
 initscan=$build/bin/initscan
 work=${TMPDIR:-/tmp}/initscan-bench.$$
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/gen"
 cmake -S "$root/examples/service" -B "$work/service" -G Ninja >/dev/null
 # Generated TUs: many globals, std containers, regexes, registrars.
-for n in 1 2 3 4; do
+for n in 1 2 3 4 5 6 7 8; do
   f="$work/gen/gen$n.cpp"
   {
     echo '#include <functional>'; echo '#include <map>'; echo '#include <regex>'
     echo '#include <string>'; echo '#include <vector>'; echo '#include <iostream>'
     i=0
-    while [ $i -lt $((40 * n)) ]; do
+    while [ $i -lt $((20 * n)) ]; do
       echo "const std::string s${i} = \"a string that is long enough to allocate $i\";"
       echo "std::vector<int> v${i} = {1, 2, 3, $i};"
       echo "std::map<std::string, std::function<int()>> m${i} = {{\"k\", [] { return $i; }}};"
@@ -35,13 +35,25 @@ for f in "$work"/gen/gen*.cpp; do
 done
 echo ']' >> "$work/gen/compile_commands.json"
 
-# time_rss CMD...: prints "seconds maxrss_kb".
+# time_rss CMD...: prints "cpu_seconds maxrss_kb". CPU time (user + sys), not
+# wall time, so other load on a shared 2-core machine skews the ratios less.
 time_rss() {
-  /usr/bin/time -f '%e %M' -o "$work/t" "$@" >/dev/null 2>&1 || true
+  /usr/bin/time -f '%U %S %M' -o "$work/t" "$@" >/dev/null 2>&1 || true
+  awk '{printf "%.3f %d\n", $1 + $2, $3}' "$work/t"
+}
+# wall CMD...: elapsed seconds, for the -j speedup.
+wall() {
+  /usr/bin/time -f '%e' -o "$work/t" "$@" >/dev/null 2>&1 || true
   cat "$work/t"
+}
+# best3 CMD...: the fastest of three runs (time and its RSS), which is the
+# run least disturbed by other processes.
+best3() {
+  { time_rss "$@"; time_rss "$@"; time_rss "$@"; } | sort -g | head -1
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
+load=$(cut -d" " -f1-3 /proc/loadavg)
 : > "$work/ratios"
 for db in "$work/service" "$work/gen"; do
   python3 - "$db/compile_commands.json" > "$work/tus" <<'PY'
@@ -53,19 +65,20 @@ for c in json.load(open(sys.argv[1])):
     print(c["file"] + "\t" + " ".join(flags))
 PY
   while IFS="$(printf '\t')" read -r file flags; do
-    set -- $(time_rss clang++-19 -fsyntax-only $flags "$file"); cc=$1; ccrss=$2
-    set -- $(time_rss "$initscan" -j1 -p "$db" "$file"); is=$1; isrss=$2
-    set -- $(time_rss clang-tidy-19 -p "$db" --checks='-*,fuchsia-statically-constructed-objects,cert-err58-cpp,bugprone-dynamic-static-initializers' "$file"); ct=$1
+    set -- $(best3 clang++-19 -fsyntax-only $flags "$file"); cc=$1; ccrss=$2
+    set -- $(best3 "$initscan" -j1 -p "$db" "$file"); is=$1; isrss=$2
+    set -- $(best3 clang-tidy-19 -p "$db" --checks='-*,fuchsia-statically-constructed-objects,cert-err58-cpp,bugprone-dynamic-static-initializers' "$file"); ct=$1
     echo "$(basename "$file") $cc $is $ct $ccrss $isrss" >> "$work/ratios"
   done < "$work/tus"
 done
-echo "per TU (seconds / KiB): tu clang++ initscan clang-tidy rss-clang++ rss-initscan"
+echo "load average before: $load"
+echo "per TU (CPU seconds, best of 3 / KiB): tu clang++ initscan clang-tidy rss-clang++ rss-initscan"
 cat "$work/ratios"
 r1=$(awk '$2 > 0 {print $3 / $2}' "$work/ratios" | median)
 r2=$(awk '$4 > 0 {print $3 / $4}' "$work/ratios" | median)
 r3=$(awk '$5 > 0 {print $6 / $5}' "$work/ratios" | median)
-set -- $(time_rss "$initscan" -j1 -p "$work/gen"); j1=$1
-set -- $(time_rss "$initscan" -j2 -p "$work/gen"); j2=$1
+j1=$( { wall "$initscan" -j1 -p "$work/gen"; wall "$initscan" -j1 -p "$work/gen"; } | sort -g | head -1)
+j2=$( { wall "$initscan" -j2 -p "$work/gen"; wall "$initscan" -j2 -p "$work/gen"; } | sort -g | head -1)
 echo
 printf '%-58s %s\n' "median initscan / clang++ -fsyntax-only (time, per TU):" "$r1"
 printf '%-58s %s\n' "median initscan / clang-tidy-19 (3 static-init checks):" "$r2"

@@ -19,6 +19,7 @@
 #include "llvm/Support/thread.h"
 #include "llvm/Support/YAMLTraits.h"
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <set>
@@ -35,6 +36,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -326,13 +328,25 @@ void runJob(Job &J) {
 /// each finishes.
 void runJobs(std::vector<Job> &Jobs, unsigned Threads,
              const std::function<void(const Job &)> &Done) {
+  // Largest main files first: a big TU started last would leave the other
+  // workers idle at the end (longest-processing-time-first scheduling).
+  std::vector<std::pair<uint64_t, size_t>> Order;
+  for (size_t I = 0; I < Jobs.size(); ++I) {
+    uint64_t Size = 0;
+    llvm::sys::fs::file_size(Jobs[I].File, Size);
+    Order.emplace_back(Size, I);
+  }
+  llvm::stable_sort(Order, [](const auto &A, const auto &B) {
+    return A.first > B.first;
+  });
   std::atomic<size_t> Next{0};
   std::mutex Lock;
   auto Worker = [&] {
-    for (size_t I = Next++; I < Jobs.size(); I = Next++) {
-      runJob(Jobs[I]);
+    for (size_t I = Next++; I < Order.size(); I = Next++) {
+      Job &J = Jobs[Order[I].second];
+      runJob(J);
       std::lock_guard<std::mutex> Guard(Lock);
-      Done(Jobs[I]);
+      Done(J);
     }
   };
   Threads = std::max(1u, std::min<unsigned>(Threads, Jobs.size()));
@@ -634,6 +648,7 @@ int main(int argc, const char **argv) {
 
   bool Progress = llvm::sys::Process::StandardErrIsDisplayed();
   size_t DoneCount = 0, FindingCount = 0;
+  auto Start = std::chrono::steady_clock::now();
   runJobs(Work, Threads, [&](const Job &J) {
     ++DoneCount;
     for (const TranslationUnitReport &R : J.Reports)
@@ -642,6 +657,14 @@ int main(int argc, const char **argv) {
       llvm::errs() << "\r[" << DoneCount << "/" << Work.size()
                    << " TUs] " << FindingCount << " finding"
                    << (FindingCount == 1 ? "" : "s") << " so far";
+      double Elapsed = std::chrono::duration<double>(
+                           std::chrono::steady_clock::now() - Start)
+                           .count();
+      if (DoneCount < Work.size())
+        llvm::errs() << ", ETA "
+                     << llvm::format("%.0fs", Elapsed / DoneCount *
+                                                  (Work.size() - DoneCount))
+                     << "\x1b[K";
       llvm::errs().flush();
     }
   });
