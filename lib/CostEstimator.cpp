@@ -3,6 +3,7 @@
 #include "CostEstimator.h"
 #include "ASTSupport.h"
 #include "CostModel.h"
+#include "RegexModel.h"
 #include "StdLibModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -57,8 +58,9 @@ static CostOp forLibrary(CostOp Op, const StdLibFacts &Lib) {
   switch (Op) {
   case CostOp::LocaleFirstUse: return CostOp::LocaleFirstUseLibCxx;
   case CostOp::RegexCompile: return CostOp::RegexCompileLibCxx;
+  case CostOp::RegexState: return CostOp::RegexStateLibCxx;
   case CostOp::RegexBracket: return CostOp::RegexBracketLibCxx;
-  case CostOp::RegexPerPatternChar: return CostOp::RegexPerPatternCharLibCxx;
+  case CostOp::RegexCacheTransform: return CostOp::RegexCacheTransformLibCxx;
   case CostOp::LocaleConstruct: return CostOp::LocaleConstructLibCxx;
   case CostOp::IostreamInit: return CostOp::IostreamInitLibCxx;
   case CostOp::ThreadStart: return CostOp::ThreadStartLibCxx;
@@ -66,27 +68,35 @@ static CostOp forLibrary(CostOp Op, const StdLibFacts &Lib) {
   }
 }
 
-/// Bracket expressions and class escapes (\d, [a-z], .) of a regex pattern:
-/// libstdc++ builds a 256-entry matcher cache for each.
-static uint64_t regexBrackets(llvm::StringRef Pattern) {
-  uint64_t N = 0;
-  for (size_t I = 0; I < Pattern.size(); ++I) {
-    char C = Pattern[I];
-    if (C == '\\' && I + 1 < Pattern.size()) {
-      if (llvm::StringRef("dDwWsS").contains(Pattern[I + 1]))
-        ++N;
-      ++I;
-    } else if (C == '[') {
-      ++N;
-      size_t End = Pattern.find(']', I + 2);
-      if (End == llvm::StringRef::npos)
-        break;
-      I = End;
-    } else if (C == '.') {
-      ++N;
-    }
-  }
-  return N;
+/// Calls \p F on every declaration \p E refers to.
+static void forEachDeclRef(const Stmt *E,
+                           llvm::function_ref<void(const NamedDecl *)> F) {
+  if (!E)
+    return;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    F(DRE->getDecl());
+  for (const Stmt *Child : E->children())
+    forEachDeclRef(Child, F);
+}
+
+/// The std::regex_constants flags named in a basic_regex flag argument.
+static RegexFlags regexFlags(const Expr *E) {
+  RegexFlags Flags;
+  if (!E || isa<CXXDefaultArgExpr>(E))
+    return Flags;
+  bool Named = false;
+  forEachDeclRef(E, [&](const NamedDecl *D) {
+    llvm::StringRef Name = D->getName();
+    Named = true;
+    if (Name == "icase")
+      Flags.ICase = true;
+    else if (Name == "nosubs")
+      Flags.NoSubs = true;
+    else if (Name != "ECMAScript" && Name != "optimize" && Name != "multiline")
+      Flags.Supported = false;
+  });
+  Flags.Supported &= Named;
+  return Flags;
 }
 
 /// Bucket arrays a hash container allocates while growing to \p Elements
@@ -559,19 +569,26 @@ bool CostEstimator::modelStdConstruct(const CXXConstructExpr *E,
       return true;
     for (const Expr *Arg : E->arguments())
       visit(Arg, Out, Depth);
-    uint64_t Length = stringLength(First);
-    // A pattern that is not a literal here (a parameter) is assumed to hold
-    // one bracket expression, as most real patterns do.
-    uint64_t Brackets = 1;
-    if (const auto *SL = dyn_cast_or_null<StringLiteral>(stripTemporaries(First)))
-      Brackets = SL->getCharByteWidth() == 1 ? regexBrackets(SL->getString()) : 1;
+    // A pattern that is not a literal here (a parameter) is costed as a
+    // typical one of its assumed length.
+    llvm::StringRef Pattern;
+    if (const auto *SL = dyn_cast_or_null<StringLiteral>(stripTemporaries(First));
+        SL && SL->getCharByteWidth() == 1)
+      Pattern = SL->getString();
+    RegexFlags Flags = regexFlags(
+        E->getNumArgs() > 1 ? E->getArg(E->getNumArgs() - 1) : nullptr);
+    if (Pattern.empty() && stringLength(First) > 0)
+      Flags.Supported = false;
+    RegexShape Shape = shapeOfRegex(Pattern, Lib.Kind, Flags);
+    llvm::StringRef Label = costEntry(CostOp::RegexCompile).Label;
     // The locale's first use is charged under the construct that causes it.
-    Out.add(charge(forLibrary(CostOp::LocaleFirstUse, Lib), 1,
-                   costEntry(CostOp::RegexCompile).Label));
+    Out.add(charge(forLibrary(CostOp::LocaleFirstUse, Lib), 1, Label));
     Out.add(charge(forLibrary(CostOp::RegexCompile, Lib)));
-    Out.add(charge(forLibrary(CostOp::RegexBracket, Lib), Brackets,
-                   costEntry(CostOp::RegexCompile).Label));
-    Out.add(charge(forLibrary(CostOp::RegexPerPatternChar, Lib), Length));
+    Out.add(charge(forLibrary(CostOp::RegexState, Lib), Shape.States, Label));
+    Out.add(charge(forLibrary(CostOp::RegexBracket, Lib), Shape.Brackets, Label));
+    Out.add(charge(forLibrary(CostOp::RegexCacheTransform, Lib),
+                   Shape.CacheTransforms, Label));
+    Out.add(charge(CostOp::Allocation, Shape.Allocations, Label));
     return true;
   }
   case StdClassKind::Locale:
