@@ -59,7 +59,7 @@ static llvm::json::Array fixesJSON(const std::vector<clang::tooling::Replacement
   return A;
 }
 
-static llvm::StringRef rewriteKindName(Rewrite::Kind K) {
+llvm::StringRef rewriteKindName(Rewrite::Kind K) {
   switch (K) {
   case Rewrite::None: return "none";
   case Rewrite::StringView: return "string-view";
