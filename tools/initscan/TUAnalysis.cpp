@@ -129,10 +129,12 @@ private:
           It->second->getBufferIfLoaded();
       if (!Buffer)
         continue;
-      llvm::SmallString<256> Path(It->first.getName());
-      CI.getFileManager().makeAbsolutePath(Path);
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-      Dependencies.push_back({Path.str().str(), contentHash(Buffer->getBuffer())});
+      // The real path: lexical clean-up of "12/../../include" is wrong
+      // across symbolic links.
+      llvm::StringRef Path = CI.getFileManager().getCanonicalName(It->first);
+      if (Path.empty())
+        continue;
+      Dependencies.push_back({Path.str(), contentHash(Buffer->getBuffer())});
     }
     llvm::sort(Dependencies, [](const Dependency &A, const Dependency &B) {
       return A.File < B.File;
