@@ -116,6 +116,10 @@ struct GateResult {
   bool HasBaseline = false;
 };
 
+/// Clang's terminal colours for plain clang-style diagnostic text (summaries
+/// keep it plain: one summary serves terminals, files and every format).
+std::string colorizeDiagnostics(llvm::StringRef Plain);
+
 void writeJSON(llvm::raw_ostream &OS,
                const std::vector<TranslationUnitReport> &Reports,
                const ProgramReport &Program, const GateResult &Gates);

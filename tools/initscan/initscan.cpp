@@ -553,7 +553,8 @@ int main(int argc, const char **argv) {
     Reports = AnalyseTranslationUnits();
   }
   for (const TranslationUnitReport &R : Reports)
-    llvm::errs() << R.CompilerDiagnostics;
+    llvm::errs() << (Base.ShowColors ? colorizeDiagnostics(R.CompilerDiagnostics)
+                                     : R.CompilerDiagnostics);
   if (!SummariesOut.empty()) {
     if (std::error_code EC = llvm::sys::fs::create_directories(SummariesOut))
       fail("cannot create --summaries-out '" + SummariesOut +
@@ -594,7 +595,7 @@ int main(int argc, const char **argv) {
   } else {
     for (const TranslationUnitReport &R : Reports)
       for (const FindingRecord &F : R.Findings)
-        OS << F.DiagText;
+        OS << (Base.ShowColors ? colorizeDiagnostics(F.DiagText) : F.DiagText);
     writeTextSummary(OS, Reports, Program, Gates);
   }
   OS.flush();
