@@ -8,6 +8,7 @@
 
 #include "Summary.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -305,10 +306,6 @@ bool readSummaryDirectories(llvm::ArrayRef<std::string> Dirs,
       Error = "cannot read summaries from '" + Dir + "': " + EC.message();
       return false;
     }
-    if (Files.empty()) {
-      Error = "no summaries (*.json) in '" + Dir + "'";
-      return false;
-    }
     llvm::sort(Files);
     for (const std::string &File : Files) {
       auto Buffer = llvm::MemoryBuffer::getFile(File);
@@ -329,6 +326,12 @@ bool readSummaryDirectories(llvm::ArrayRef<std::string> Dirs,
         return false;
       }
     }
+  }
+  // A shard may have had no TUs (more shards than TUs): only no summary at
+  // all is an error.
+  if (Summaries.empty()) {
+    Error = "no summaries (*.json) in '" + llvm::join(Dirs, "', '") + "'";
+    return false;
   }
   std::stable_sort(Summaries.begin(), Summaries.end(),
                    [](const TranslationUnitReport &A,

@@ -30,8 +30,9 @@ bool summaryFromJSON(const llvm::json::Value &Value,
 std::string summaryFileName(const TranslationUnitReport &Summary);
 
 /// Every summary of the *.json files directly in \p Dirs, in run order
-/// (Ordinal); false with \p Error on an unreadable directory or file, a
-/// malformed summary, or two summaries for the same TU.
+/// (Ordinal); false with \p Error on a missing directory, an unreadable or
+/// malformed summary, two summaries for the same TU, or no summary at all (an
+/// empty directory alone is fine: a shard can have no TUs).
 bool readSummaryDirectories(llvm::ArrayRef<std::string> Dirs,
                             std::vector<TranslationUnitReport> &Summaries,
                             std::string &Error);
