@@ -1,4 +1,4 @@
-//===- Cache.cpp - Content-addressed cache of per-TU summaries -------------===//
+//===- Cache.cpp - Content-addressed cache of per-TU summaries -----------===//
 
 #include "Cache.h"
 #include "Summary.h"
@@ -27,7 +27,8 @@ static std::string hex64(uint64_t V) {
 }
 
 std::string toolIdentity(const char *Argv0, void *AddressInMain) {
-  std::string Identity = "initscan " INITSCAN_VERSION " llvm " LLVM_VERSION_STRING;
+  std::string Identity =
+      "initscan " INITSCAN_VERSION " llvm " LLVM_VERSION_STRING;
   std::string Exe = llvm::sys::fs::getMainExecutable(Argv0, AddressInMain);
   auto Buffer = llvm::MemoryBuffer::getFile(Exe, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
@@ -76,8 +77,8 @@ SummaryCache::keyFor(const clang::tooling::CompileCommand &Command,
     Add(Arg);
   Add(MainFile);
   Add(hex64(*MainHash));
-  llvm::XXH128_hash_t Key = llvm::xxh3_128bits(
-      llvm::ArrayRef(reinterpret_cast<const uint8_t *>(Text.data()), Text.size()));
+  llvm::XXH128_hash_t Key = llvm::xxh3_128bits(llvm::ArrayRef(
+      reinterpret_cast<const uint8_t *>(Text.data()), Text.size()));
   return hex64(Key.high64) + hex64(Key.low64);
 }
 
@@ -89,8 +90,9 @@ std::optional<uint64_t> SummaryCache::hashOf(llvm::StringRef File) {
       return It->second;
   }
   std::optional<uint64_t> Hash;
-  if (auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
-                                                /*RequiresNullTerminator=*/false))
+  if (auto Buffer =
+          llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/false))
     Hash = contentHash((*Buffer)->getBuffer());
   std::lock_guard<std::mutex> Guard(Lock);
   FileHashes[File] = Hash;
@@ -103,8 +105,7 @@ std::string SummaryCache::entryPath(llvm::StringRef Key) const {
   return Path.str().str();
 }
 
-std::optional<TranslationUnitReport>
-SummaryCache::lookup(llvm::StringRef Key) {
+std::optional<TranslationUnitReport> SummaryCache::lookup(llvm::StringRef Key) {
   auto Buffer = llvm::MemoryBuffer::getFile(entryPath(Key));
   if (!Buffer)
     return std::nullopt;

@@ -48,9 +48,9 @@ public:
       : Dir(std::move(Dir)), ToolIdentity(std::move(ToolIdentity)) {}
 
   /// The key of a TU, or nothing when its main file cannot be read.
-  std::optional<std::string> keyFor(const clang::tooling::CompileCommand &Command,
-                                    llvm::StringRef MainFile,
-                                    llvm::StringRef ConfigFingerprint);
+  std::optional<std::string>
+  keyFor(const clang::tooling::CompileCommand &Command,
+         llvm::StringRef MainFile, llvm::StringRef ConfigFingerprint);
   /// The cached summary of \p Key when every file it depended on is
   /// unchanged. Thread-safe.
   std::optional<TranslationUnitReport> lookup(llvm::StringRef Key);

@@ -1,4 +1,4 @@
-//===- Summary.cpp - Per-TU summaries on disk ------------------------------===//
+//===- Summary.cpp - Per-TU summaries on disk ----------------------------===//
 //
 // The JSON keeps every field exactly (counts, effect bits, contributors, fix-it
 // offsets, diagnostic text), so a report built from summaries read back is
@@ -151,10 +151,11 @@ static json::Value toJSON(const FindingRecord &F) {
     Notes.push_back(std::move(N));
   }
   for (const clang::tooling::Replacement &R : F.Fixes)
-    Fixes.push_back(json::Object{{"file", R.getFilePath()},
-                                 {"offset", static_cast<int64_t>(R.getOffset())},
-                                 {"length", static_cast<int64_t>(R.getLength())},
-                                 {"replacement", R.getReplacementText()}});
+    Fixes.push_back(
+        json::Object{{"file", R.getFilePath()},
+                     {"offset", static_cast<int64_t>(R.getOffset())},
+                     {"length", static_cast<int64_t>(R.getLength())},
+                     {"replacement", R.getReplacementText()}});
   json::Object O{{"check", F.Check},
                  {"symbol", F.Symbol},
                  {"message", F.Message},
@@ -333,11 +334,11 @@ bool readSummaryDirectories(llvm::ArrayRef<std::string> Dirs,
     Error = "no summaries (*.json) in '" + llvm::join(Dirs, "', '") + "'";
     return false;
   }
-  std::stable_sort(Summaries.begin(), Summaries.end(),
-                   [](const TranslationUnitReport &A,
-                      const TranslationUnitReport &B) {
-                     return A.Ordinal < B.Ordinal;
-                   });
+  std::stable_sort(
+      Summaries.begin(), Summaries.end(),
+      [](const TranslationUnitReport &A, const TranslationUnitReport &B) {
+        return A.Ordinal < B.Ordinal;
+      });
   for (size_t I = 1; I < Summaries.size(); ++I)
     if (Summaries[I].Ordinal == Summaries[I - 1].Ordinal) {
       Error = "two summaries of translation unit #" +

@@ -1,4 +1,4 @@
-//===- TUAnalysis.cpp - Analyse one translation unit into its summary ------===//
+//===- TUAnalysis.cpp - Analyse one translation unit into its summary ----===//
 
 #include "TUAnalysis.h"
 #include "initscan/Findings.h"
@@ -60,7 +60,8 @@ public:
     std::vector<Finding> Registrations;
     if (std::find(Cfg.EnabledChecks.begin(), Cfg.EnabledChecks.end(),
                   TypeErasedCallableMapCheck.str()) == Cfg.EnabledChecks.end())
-      Registrations = findTypeErasedCallableMaps(Ctx, Inits, Cfg.Checks.TypeErasedCallableMap);
+      Registrations = findTypeErasedCallableMaps(
+          Ctx, Inits, Cfg.Checks.TypeErasedCallableMap);
     for (const std::vector<Finding> *List : {&Findings, &Registrations})
       for (const Finding &F : *List) {
         if (F.Check != TypeErasedCallableMapCheck || !F.Init)
@@ -94,7 +95,8 @@ public:
           auto It = RegistryOf.find(&SI);
           if (It != RegistryOf.end())
             G.Registry = It->second;
-          else if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl())
+          else if (const CXXRecordDecl *RD =
+                       VD->getType()->getAsCXXRecordDecl())
             G.Registry = RD->getQualifiedNameAsString();
         }
       }
@@ -197,7 +199,8 @@ private:
   const Config &Cfg;
   TranslationUnitReport &Report;
   std::vector<Dependency> &Dependencies;
-  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts =
+      new DiagnosticOptions();
   std::string DiagBuffer;
   llvm::raw_string_ostream DiagOS{DiagBuffer};
 };
@@ -208,8 +211,8 @@ public:
                  std::vector<Dependency> &Dependencies)
       : Cfg(Cfg), Reports(Reports), Dependencies(Dependencies) {}
 
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 llvm::StringRef File) override {
+  std::unique_ptr<ASTConsumer>
+  CreateASTConsumer(CompilerInstance &CI, llvm::StringRef File) override {
     Reports.emplace_back(); // Reserved by the caller: references stay valid.
     llvm::SmallString<256> Absolute(File);
     // Relative to the compile command's directory: the tool's file system
@@ -271,7 +274,8 @@ void runJob(Job &J) {
   Tool.setPrintErrorMessage(false);
   std::string CompilerDiagnostics;
   llvm::raw_string_ostream DiagOS(CompilerDiagnostics);
-  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts =
+      new DiagnosticOptions();
   TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
   Tool.setDiagnosticConsumer(&Printer);
   InitscanActionFactory Factory(J.Cfg, J.Reports, J.Dependencies);

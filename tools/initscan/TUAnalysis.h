@@ -1,4 +1,4 @@
-//===- TUAnalysis.h - Analyse one translation unit into its summary -*- C++ -*-===//
+//===- TUAnalysis.h - One translation unit into its summary -----*- C++ -*-===//
 //
 // Parses one TU with its compile command, runs the engine and the enabled
 // checks, and keeps the result as a TranslationUnitReport (the per-TU
