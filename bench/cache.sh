@@ -79,7 +79,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1fx", (b > 0 ? a / b : 0)}';
 
 report() {
   label=$1 db=$2 source=$3 header=$4
-  tus=$(grep -c '"file"' "$db/compile_commands.json")
+  tus=$(grep -o '"file"' "$db/compile_commands.json" | wc -l)
   set -- $(measure 'rm -rf "$work/cache"' "$db")
   cold_cpu=$1 cold_wall=$2
   "$initscan" -p "$db" --cache-dir="$work/cache" >/dev/null 2>&1 || true
