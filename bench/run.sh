@@ -66,7 +66,7 @@ for c in json.load(open(sys.argv[1])):
 PY
   while IFS="$(printf '\t')" read -r file flags; do
     set -- $(best3 clang++-19 -fsyntax-only $flags "$file"); cc=$1; ccrss=$2
-    set -- $(best3 "$initscan" -j1 -p "$db" "$file"); is=$1; isrss=$2
+    set -- $(best3 "$initscan" --no-cache -j1 -p "$db" "$file"); is=$1; isrss=$2
     set -- $(best3 clang-tidy-19 -p "$db" --checks='-*,fuchsia-statically-constructed-objects,cert-err58-cpp,bugprone-dynamic-static-initializers' "$file"); ct=$1
     echo "$(basename "$file") $cc $is $ct $ccrss $isrss" >> "$work/ratios"
   done < "$work/tus"
@@ -77,8 +77,8 @@ cat "$work/ratios"
 r1=$(awk '$2 > 0 {print $3 / $2}' "$work/ratios" | median)
 r2=$(awk '$4 > 0 {print $3 / $4}' "$work/ratios" | median)
 r3=$(awk '$5 > 0 {print $6 / $5}' "$work/ratios" | median)
-j1=$( { wall "$initscan" -j1 -p "$work/gen"; wall "$initscan" -j1 -p "$work/gen"; } | sort -g | head -1)
-j2=$( { wall "$initscan" -j2 -p "$work/gen"; wall "$initscan" -j2 -p "$work/gen"; } | sort -g | head -1)
+j1=$( { wall "$initscan" --no-cache -j1 -p "$work/gen"; wall "$initscan" --no-cache -j1 -p "$work/gen"; } | sort -g | head -1)
+j2=$( { wall "$initscan" --no-cache -j2 -p "$work/gen"; wall "$initscan" --no-cache -j2 -p "$work/gen"; } | sort -g | head -1)
 echo
 printf '%-58s %s\n' "median initscan / clang++ -fsyntax-only (time, per TU):" "$r1"
 printf '%-58s %s\n' "median initscan / clang-tidy-19 (3 static-init checks):" "$r2"

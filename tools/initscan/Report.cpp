@@ -59,7 +59,7 @@ static llvm::json::Array fixesJSON(const std::vector<clang::tooling::Replacement
   return A;
 }
 
-static llvm::StringRef rewriteKindName(Rewrite::Kind K) {
+llvm::StringRef rewriteKindName(Rewrite::Kind K) {
   switch (K) {
   case Rewrite::None: return "none";
   case Rewrite::StringView: return "string-view";
@@ -310,6 +310,70 @@ void writeTextSummary(llvm::raw_ostream &OS,
   if (Gates.HasBaseline)
     OS << "baseline: " << Gates.BaselineSuppressed
        << " known finding(s) not reported\n";
+}
+
+/// The line under a source snippet that points at it: "   |   ^~~~".
+static bool isCaretLine(llvm::StringRef Line) {
+  llvm::StringRef Marks = Line;
+  if (Line.contains('|')) { // Clang 19's line-number gutter: blank here.
+    auto [Gutter, Rest] = Line.split('|');
+    if (!Gutter.trim().empty())
+      return false;
+    Marks = Rest;
+  }
+  return Marks.contains('^') &&
+         Marks.find_first_not_of(" ^~") == llvm::StringRef::npos;
+}
+
+std::string colorizeDiagnostics(llvm::StringRef Plain) {
+  std::string Result;
+  llvm::raw_string_ostream OS(Result);
+  OS.enable_colors(true);
+  struct Severity {
+    llvm::StringLiteral Label;
+    llvm::raw_ostream::Colors Color;
+    bool BoldMessage;
+  };
+  static constexpr Severity Severities[] = {
+      {": error: ", llvm::raw_ostream::RED, true},
+      {": warning: ", llvm::raw_ostream::MAGENTA, true},
+      {": note: ", llvm::raw_ostream::BLACK, false}};
+  while (!Plain.empty()) {
+    auto [Line, Rest] = Plain.split('\n');
+    bool HasNewline = Plain.size() > Line.size();
+    Plain = Rest;
+    const Severity *Found = nullptr;
+    size_t At = llvm::StringRef::npos;
+    for (const Severity &S : Severities)
+      if ((At = Line.find(S.Label)) != llvm::StringRef::npos) {
+        Found = &S;
+        break;
+      }
+    if (Found) { // "file:line:col: warning: message"
+      OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
+      OS << Line.substr(0, At + 2);
+      OS.changeColor(Found->Color, true);
+      llvm::StringRef Label = Found->Label.drop_front(2);
+      OS << Label;
+      OS.resetColor();
+      if (Found->BoldMessage)
+        OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
+      OS << Line.substr(At + 2 + Label.size());
+      OS.resetColor();
+    } else if (isCaretLine(Line)) {
+      // "      |     ^~~~": the gutter plain, the caret green.
+      size_t Gutter = Line.find('|') + 1;
+      OS << Line.take_front(Gutter);
+      OS.changeColor(llvm::raw_ostream::GREEN, true);
+      OS << Line.drop_front(Gutter);
+      OS.resetColor();
+    } else {
+      OS << Line;
+    }
+    if (HasNewline)
+      OS << "\n";
+  }
+  return Result;
 }
 
 //===----------------------------------------------------------------------===//

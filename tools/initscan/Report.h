@@ -9,6 +9,7 @@
 
 #include "initscan/Findings.h"
 #include "clang/Tooling/Core/Replacement.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 #include <optional>
 #include <string>
@@ -23,6 +24,7 @@ struct Position {
 
 struct GlobalRecord {
   std::string Symbol, Mangled;
+  std::string USR; ///< clang's Unified Symbol Resolution, "c:@N@app@kRoute".
   Position Where;
   StorageKind Storage;
   bool EmitsInitFunction = false, DynamicInit = false, Destructor = false,
@@ -57,8 +59,20 @@ struct FindingRecord {
   std::string DiagText;
 };
 
+/// Everything the reports need of one TU: the per-TU summary. It is written to
+/// and read from disk by Summary.h (the cache, --summaries-out, --merge), so
+/// every report is built from summaries alone.
 struct TranslationUnitReport {
   std::string File;
+  /// Position of the TU in the whole run's job list (compile database order):
+  /// merged shards are put back in this order.
+  unsigned Ordinal = 0;
+  /// What the compiler printed (warnings), replayed on a cache hit.
+  std::string CompilerDiagnostics;
+  /// Extension point: facts about what each dynamic initializer reads and
+  /// calls, for initialization-order analysis. Opaque here, serialized as
+  /// "initOrder"; null when absent.
+  llvm::json::Value InitOrder = nullptr;
   StdLibKind StdLib = StdLibKind::Unknown;
   bool Failed = false;
   std::vector<GlobalRecord> Globals;
@@ -66,6 +80,9 @@ struct TranslationUnitReport {
   /// Cost of everything that runs before main in this TU.
   InitCost StartupCost() const;
 };
+
+/// "string-view", "lazy-accessor"...: the stable name of a rewrite kind.
+llvm::StringRef rewriteKindName(Rewrite::Kind K);
 
 /// One start-up initializer of the whole program: a definition seen in one
 /// or more TUs (a header global), deduplicated by mangled name + file:line.
@@ -98,6 +115,10 @@ struct GateResult {
   unsigned BaselineSuppressed = 0;
   bool HasBaseline = false;
 };
+
+/// Clang's terminal colours for plain clang-style diagnostic text (summaries
+/// keep it plain: one summary serves terminals, files and every format).
+std::string colorizeDiagnostics(llvm::StringRef Plain);
 
 void writeJSON(llvm::raw_ostream &OS,
                const std::vector<TranslationUnitReport> &Reports,

@@ -8,8 +8,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Cache.h"
 #include "Config.h"
 #include "Report.h"
+#include "Summary.h"
+#include "TUAnalysis.h"
 #include "initscan/Compat.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/ReplacementsYaml.h"
@@ -37,6 +40,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -47,16 +51,6 @@ using namespace initscan;
 using namespace initscan::cli;
 
 namespace {
-
-enum class OutputFormat { Text, JSON, SARIF };
-
-struct Config {
-  OutputFormat Format = OutputFormat::Text;
-  std::vector<std::string> EnabledChecks;
-  CheckOptions Checks;
-  bool SystemHeaders = false;
-  bool ShowColors = false;
-};
 
 [[noreturn]] void fail(const llvm::Twine &Message) {
   llvm::errs() << "initscan: error: " << Message << "\n";
@@ -81,252 +75,10 @@ loadBuildDatabase(llvm::StringRef Dir, std::string &Error) {
   return tooling::inferMissingCompileCommands(std::move(JSON));
 }
 
-Position positionOf(const SourceManager &SM, SourceLocation Loc) {
-  Position P;
-  Loc = SM.getExpansionLoc(Loc);
-  if (Loc.isInvalid())
-    return P;
-  FileID FID = SM.getFileID(Loc);
-  if (auto Entry = SM.getFileEntryRefForID(FID)) {
-    llvm::StringRef Canonical = SM.getFileManager().getCanonicalName(*Entry);
-    P.File = Canonical.str();
-  }
-  P.Line = SM.getExpansionLineNumber(Loc);
-  P.Column = SM.getExpansionColumnNumber(Loc);
-  return P;
-}
-
-/// Analyses one TU: prints its diagnostics (text mode) and records it.
-class InitscanConsumer : public ASTConsumer {
-public:
-  InitscanConsumer(CompilerInstance &CI, const Config &Cfg,
-                   TranslationUnitReport &Report)
-      : CI(CI), Cfg(Cfg), Report(Report) {}
-
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    if (CI.getDiagnostics().hasErrorOccurred()) {
-      Report.Failed = true;
-      return;
-    }
-    const SourceManager &SM = Ctx.getSourceManager();
-    Report.StdLib = detectStdLib(Ctx).Kind;
-    std::vector<StaticInitializer> Inits = analyzeTranslationUnit(Ctx);
-    std::vector<Finding> Findings =
-        runChecks(Ctx, Inits, Cfg.EnabledChecks, Cfg.Checks);
-    // The registry each registrar fills, when the registry check found it.
-    std::map<const StaticInitializer *, std::string> RegistryOf;
-    std::vector<std::string> All(std::begin(AllChecks), std::end(AllChecks));
-    std::vector<Finding> Registrations;
-    if (std::find(Cfg.EnabledChecks.begin(), Cfg.EnabledChecks.end(),
-                  TypeErasedCallableMapCheck.str()) == Cfg.EnabledChecks.end())
-      Registrations = findTypeErasedCallableMaps(Ctx, Inits, Cfg.Checks.TypeErasedCallableMap);
-    for (const std::vector<Finding> *List : {&Findings, &Registrations})
-      for (const Finding &F : *List) {
-        if (F.Check != TypeErasedCallableMapCheck || !F.Init)
-          continue;
-        llvm::StringRef M = F.Message;
-        size_t At = M.find(" entry in '");
-        if (At == llvm::StringRef::npos)
-          continue;
-        llvm::StringRef Name = M.substr(At + 11);
-        RegistryOf[F.Init] = Name.substr(0, Name.find('\'')).str();
-      }
-    for (const StaticInitializer &SI : Inits) {
-      GlobalRecord G;
-      G.Symbol = SI.QualifiedName;
-      G.Mangled = SI.MangledName;
-      G.Where = positionOf(SM, SI.location());
-      G.Storage = SI.Storage;
-      G.EmitsInitFunction = SI.runsBeforeMain() || SI.emitsInitFunction();
-      G.DynamicInit = SI.DynamicInit;
-      G.Destructor = SI.RegistersDestructor;
-      G.SystemHeader = SI.InSystemHeader;
-      G.Cost = SI.Cost;
-      G.Registrar = SI.Registrar;
-      if (const VarDecl *VD = SI.var()) {
-        GVALinkage L = Ctx.GetGVALinkageForVariable(VD);
-        G.OncePerProgram = L == GVA_DiscardableODR || L == GVA_StrongODR;
-        if (SI.Registrar) {
-          auto It = RegistryOf.find(&SI);
-          if (It != RegistryOf.end())
-            G.Registry = It->second;
-          else if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl())
-            G.Registry = RD->getQualifiedNameAsString();
-        }
-      }
-      Report.Globals.push_back(std::move(G));
-    }
-
-    std::unique_ptr<DiagnosticsEngine> Diags;
-    if (Cfg.Format == OutputFormat::Text)
-      Diags = createPrinter(Ctx);
-    for (const Finding &F : Findings) {
-      if (!Cfg.SystemHeaders &&
-          (F.Init ? F.Init->InSystemHeader
-                  : SM.isInSystemHeader(SM.getExpansionLoc(F.Loc))))
-        continue;
-      record(F, SM, Ctx.getLangOpts());
-      if (Diags) {
-        size_t Start = DiagBuffer.size();
-        emit(*Diags, F);
-        Report.Findings.back().DiagText = DiagBuffer.substr(Start);
-      }
-    }
-    if (Diags)
-      Diags->getClient()->EndSourceFile();
-  }
-
-private:
-  std::unique_ptr<DiagnosticsEngine> createPrinter(ASTContext &Ctx) {
-    DiagOS.enable_colors(Cfg.ShowColors);
-    auto *Printer = new TextDiagnosticPrinter(DiagOS, DiagOpts.get());
-    DiagOpts->ShowColors = Cfg.ShowColors;
-    auto Diags = std::make_unique<DiagnosticsEngine>(
-        new DiagnosticIDs(), DiagOpts, Printer, /*ShouldOwnClient=*/true);
-    Diags->setSourceManager(&Ctx.getSourceManager());
-    Printer->BeginSourceFile(Ctx.getLangOpts(), nullptr);
-    return Diags;
-  }
-
-  void emit(DiagnosticsEngine &Diags, const Finding &F) {
-    unsigned Warning = Diags.getCustomDiagID(DiagnosticsEngine::Warning, "%0");
-    unsigned Note = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
-    {
-      auto D = Diags.Report(F.Loc, Warning);
-      D << (F.Message + " [" + F.Check.str() + "]");
-      for (const FixItHint &Fix : F.Fixes)
-        D << Fix;
-    }
-    for (const FindingNote &N : F.Notes)
-      Diags.Report(N.Loc, Note) << N.Message;
-  }
-
-  void record(const Finding &F, const SourceManager &SM,
-              const LangOptions &LangOpts) {
-    FindingRecord R;
-    R.Check = F.Check.str();
-    R.Message = F.Message;
-    R.Where = positionOf(SM, F.Loc);
-    if (F.Init) {
-      R.Symbol = F.Init->QualifiedName;
-      R.Dynamic = F.Init->runsBeforeMain();
-      R.Cost = F.Init->Cost;
-      R.RewriteKind = F.Init->Suggestion.K;
-      R.Advice = F.Init->Suggestion.Advice;
-      R.RewriteText = F.Init->Suggestion.Text;
-    }
-    for (const FindingNote &N : F.Notes)
-      R.Notes.emplace_back(positionOf(SM, N.Loc), N.Message);
-    for (const FixItHint &Fix : F.Fixes) {
-      tooling::Replacement Rep(SM, Fix.RemoveRange, Fix.CodeToInsert, LangOpts);
-      if (!Rep.getFilePath().empty() && Rep.isApplicable()) {
-        // The canonical (absolute) path, as in the reports.
-        std::string Path = positionOf(SM, Fix.RemoveRange.getBegin()).File;
-        if (Path.empty())
-          continue;
-        R.Fixes.emplace_back(Path, Rep.getOffset(), Rep.getLength(),
-                             Rep.getReplacementText());
-      }
-    }
-    Report.Findings.push_back(std::move(R));
-  }
-
-  CompilerInstance &CI;
-  const Config &Cfg;
-  TranslationUnitReport &Report;
-  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
-  std::string DiagBuffer;
-  llvm::raw_string_ostream DiagOS{DiagBuffer};
-};
-
-class InitscanAction : public ASTFrontendAction {
-public:
-  InitscanAction(const Config &Cfg, std::vector<TranslationUnitReport> &Reports)
-      : Cfg(Cfg), Reports(Reports) {}
-
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 llvm::StringRef File) override {
-    Reports.emplace_back(); // Reserved by the caller: references stay valid.
-    llvm::SmallString<256> Absolute(File);
-    // Relative to the compile command's directory: the tool's file system
-    // has its own working directory, not the process's.
-    CI.getFileManager().makeAbsolutePath(Absolute);
-    llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-    Reports.back().File = Absolute.str().str();
-    return std::make_unique<InitscanConsumer>(CI, Cfg, Reports.back());
-  }
-
-private:
-  const Config &Cfg;
-  std::vector<TranslationUnitReport> &Reports;
-};
-
-class InitscanActionFactory : public tooling::FrontendActionFactory {
-public:
-  InitscanActionFactory(const Config &Cfg,
-                        std::vector<TranslationUnitReport> &Reports)
-      : Cfg(Cfg), Reports(Reports) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<InitscanAction>(Cfg, Reports);
-  }
-
-private:
-  const Config &Cfg;
-  std::vector<TranslationUnitReport> &Reports;
-};
-
-/// The compile commands of one file, fetched up front on the main thread so
-/// workers never share the project's database.
-class OneFileDatabase : public tooling::CompilationDatabase {
-public:
-  explicit OneFileDatabase(std::vector<tooling::CompileCommand> Commands)
-      : Commands(std::move(Commands)) {}
-  std::vector<tooling::CompileCommand>
-  getCompileCommands(llvm::StringRef) const override {
-    return Commands;
-  }
-
-private:
-  std::vector<tooling::CompileCommand> Commands;
-};
-
-struct Job {
-  std::string File;
-  std::vector<tooling::CompileCommand> Commands;
-  Config Cfg;
-  // Results.
-  std::vector<TranslationUnitReport> Reports;
-  std::string CompilerDiagnostics;
-  bool ToolFailed = false;
-};
-
-void runJob(Job &J) {
-  J.Reports.reserve(J.Commands.size() + 1);
-  OneFileDatabase DB(J.Commands);
-  // A physical file system per tool: the real one's working directory is the
-  // process's, which ClangTool changes per compile command.
-  tooling::ClangTool Tool(DB, {J.File},
-                          std::make_shared<PCHContainerOperations>(),
-                          llvm::vfs::createPhysicalFileSystem());
-  Tool.setPrintErrorMessage(false);
-  llvm::raw_string_ostream DiagOS(J.CompilerDiagnostics);
-  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
-  DiagOpts->ShowColors = J.Cfg.ShowColors;
-  DiagOS.enable_colors(J.Cfg.ShowColors);
-  TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
-  Tool.setDiagnosticConsumer(&Printer);
-  InitscanActionFactory Factory(J.Cfg, J.Reports);
-  J.ToolFailed = Tool.run(&Factory) != 0;
-  if (J.ToolFailed && J.Reports.empty()) {
-    J.Reports.emplace_back();
-    J.Reports.back().File = J.File;
-    J.Reports.back().Failed = true;
-  }
-}
-
 /// Runs the jobs on \p Threads workers; \p Done is called (under a lock) as
 /// each finishes.
 void runJobs(std::vector<Job> &Jobs, unsigned Threads,
+             const std::function<void(Job &)> &Run,
              const std::function<void(const Job &)> &Done) {
   // Largest main files first: a big TU started last would leave the other
   // workers idle at the end (longest-processing-time-first scheduling).
@@ -344,7 +96,7 @@ void runJobs(std::vector<Job> &Jobs, unsigned Threads,
   auto Worker = [&] {
     for (size_t I = Next++; I < Order.size(); I = Next++) {
       Job &J = Jobs[Order[I].second];
-      runJob(J);
+      Run(J);
       std::lock_guard<std::mutex> Guard(Lock);
       Done(J);
     }
@@ -360,6 +112,35 @@ void runJobs(std::vector<Job> &Jobs, unsigned Threads,
     Pool.emplace_back(std::optional<unsigned>(16u << 20), Worker);
   for (llvm::thread &T : Pool)
     T.join();
+}
+
+/// "2/3" -> shard 2 of 3 (1-based, as CI matrices count).
+bool parseShard(llvm::StringRef Text, unsigned &Index, unsigned &Count) {
+  auto [IndexText, CountText] = Text.split('/');
+  return !IndexText.getAsInteger(10, Index) &&
+         !CountText.getAsInteger(10, Count) && Count >= 1 &&
+         Count <= 100000 && Index >= 1 && Index <= Count;
+}
+
+/// Serves \p J from \p Cache when its TU is unchanged, else analyses it and
+/// stores the result (successful TUs only).
+void runJobCached(Job &J, SummaryCache *Cache, std::atomic<bool> &WriteFailed) {
+  if (Cache && !J.CacheKey.empty())
+    if (std::optional<TranslationUnitReport> Hit = Cache->lookup(J.CacheKey)) {
+      Hit->Ordinal = J.Ordinal;
+      J.Reports.push_back(std::move(*Hit));
+      J.FromCache = true;
+      return;
+    }
+  runJob(J);
+  if (!Cache || J.CacheKey.empty() || J.ToolFailed || J.Reports.size() != 1 ||
+      J.Reports.front().Failed)
+    return;
+  std::string Error;
+  if (!Cache->store(J.CacheKey, J.Reports.front(), J.Dependencies, Error) &&
+      !WriteFailed.exchange(true))
+    llvm::errs() << "initscan: warning: cannot write the cache in '"
+                 << Cache->directory() << "': " << Error << "\n";
 }
 
 /// "5ms", "200us", "1.5s", "800ns" -> nanoseconds.
@@ -489,6 +270,34 @@ int main(int argc, const char **argv) {
                      "exit 1 when there are any"),
       llvm::cl::value_desc("report.json"), llvm::cl::cat(Category));
 
+  llvm::cl::opt<std::string> CacheDir(
+      "cache-dir",
+      llvm::cl::desc("Keep per-TU summaries here and re-analyse only changed "
+                     "TUs (default with -p: <build dir>/.initscan-cache)"),
+      llvm::cl::value_desc("dir"), llvm::cl::cat(Category));
+  llvm::cl::opt<bool> NoCache("no-cache",
+                              llvm::cl::desc("Neither read nor write the cache"),
+                              llvm::cl::init(false), llvm::cl::cat(Category));
+  llvm::cl::opt<std::string> Shard(
+      "shard",
+      llvm::cl::desc("Analyse only slice I of N of the TUs (by sorted path), "
+                     "for a scan split over N machines"),
+      llvm::cl::value_desc("I/N"), llvm::cl::cat(Category));
+  llvm::cl::opt<std::string> SummariesOut(
+      "summaries-out",
+      llvm::cl::desc("Write each TU's summary (JSON) into this directory"),
+      llvm::cl::value_desc("dir"), llvm::cl::cat(Category));
+  llvm::cl::list<std::string> Merge(
+      "merge",
+      llvm::cl::desc("Build the report from the summaries in these "
+                     "directories (of --summaries-out runs), without parsing"),
+      llvm::cl::value_desc("dir,..."), llvm::cl::CommaSeparated,
+      llvm::cl::cat(Category));
+  llvm::cl::opt<bool> Verbose(
+      "verbose",
+      llvm::cl::desc("Say which TUs were analysed and which came from the cache"),
+      llvm::cl::init(false), llvm::cl::cat(Category));
+
   llvm::cl::opt<std::string> BuildPath(
       "p", llvm::cl::desc("Build directory containing compile_commands.json"),
       llvm::cl::value_desc("build dir"), llvm::cl::cat(Category));
@@ -589,95 +398,196 @@ int main(int argc, const char **argv) {
   }
   Base.ShowColors = Output.empty() && Base.Format == OutputFormat::Text &&
                     llvm::sys::Process::StandardOutHasColors();
-
-  if (!DB) {
-    if (!BuildPath.empty()) {
-      if (!llvm::sys::fs::is_directory(BuildPath))
-        fail("build directory '" + BuildPath + "' does not exist");
-      DB = loadBuildDatabase(BuildPath, DBError);
-      if (!DB)
-        fail("cannot load the compile database in '" + BuildPath +
-             "': " + llvm::StringRef(DBError).trim().split('\n').first);
-    } else if (!Sources.empty()) {
-      DB = tooling::CompilationDatabase::autoDetectFromSource(Sources.front(),
-                                                              DBError);
-      if (!DB)
-        fail("no compile database for '" + Sources.front() +
-             "': pass -p <build dir>, or compiler flags after --");
-    } else {
-      fail("no input: pass source files, -p <build dir>, or both");
+  unsigned ShardIndex = 1, ShardCount = 1;
+  if (Shard.getNumOccurrences() && !parseShard(Shard, ShardIndex, ShardCount))
+    fail("invalid --shard '" + Shard +
+         "': expected I/N with 1 <= I <= N, e.g. --shard=2/3");
+  // The cache: --cache-dir, else <build dir>/.initscan-cache with -p; none
+  // for files with flags after -- and no --cache-dir.
+  std::unique_ptr<SummaryCache> Cache;
+  if (!NoCache && (!CacheDir.empty() || !BuildPath.empty())) {
+    llvm::SmallString<256> Dir(CacheDir);
+    if (Dir.empty()) {
+      Dir = BuildPath;
+      llvm::sys::path::append(Dir, ".initscan-cache");
     }
+    llvm::sys::fs::make_absolute(Dir);
+    Cache = std::make_unique<SummaryCache>(
+        Dir.str().str(),
+        toolIdentity(argv[0], reinterpret_cast<void *>(&fail)));
   }
-
-  std::vector<std::string> Files(Sources.begin(), Sources.end());
-  if (Files.empty()) { // -p alone: every file of the compile database, in order.
-    std::set<std::string> Seen;
-    for (const tooling::CompileCommand &C : DB->getAllCompileCommands())
-      if (Seen.insert(C.Filename).second)
-        Files.push_back(C.Filename);
-    if (Files.empty())
-      Files = DB->getAllFiles();
-  }
-  if (Files.empty())
-    fail("no input files (give files, or -p <build dir> with a non-empty "
-         "compile_commands.json)");
-  for (const std::string &File : Files) {
-    if (!llvm::sys::fs::exists(File))
-      fail("cannot read '" + File + "': no such file");
-    auto Handle = llvm::sys::fs::openNativeFileForRead(File);
-    if (!Handle)
-      fail("cannot read '" + File + "': " + llvm::toString(Handle.takeError()));
-    llvm::sys::fs::closeFile(*Handle);
-  }
-
-  // One job per TU, in compile-database order; each has its own tool, its
-  // own configuration and its own diagnostic buffers.
-  std::vector<Job> Work(Files.size());
-  for (size_t I = 0; I < Files.size(); ++I) {
-    llvm::SmallString<256> Absolute(Files[I]);
-    llvm::sys::fs::make_absolute(Absolute);
-    Work[I].File = Files[I];
-    Work[I].Commands = DB->getCompileCommands(Absolute);
-    if (Work[I].Commands.empty())
-      Work[I].Commands = DB->getCompileCommands(Files[I]);
-    FileConfig FC = ConfigOf(Absolute);
-    Work[I].Cfg = Base;
-    Work[I].Cfg.EnabledChecks = FC.EnabledChecks;
-    Work[I].Cfg.Checks = FC.Options;
-  }
-
-  bool Progress = llvm::sys::Process::StandardErrIsDisplayed();
-  size_t DoneCount = 0, FindingCount = 0;
-  auto Start = std::chrono::steady_clock::now();
-  runJobs(Work, Threads, [&](const Job &J) {
-    ++DoneCount;
-    for (const TranslationUnitReport &R : J.Reports)
-      FindingCount += R.Findings.size();
-    if (Progress) {
-      llvm::errs() << "\r[" << DoneCount << "/" << Work.size()
-                   << " TUs] " << FindingCount << " finding"
-                   << (FindingCount == 1 ? "" : "s") << " so far";
-      double Elapsed = std::chrono::duration<double>(
-                           std::chrono::steady_clock::now() - Start)
-                           .count();
-      if (DoneCount < Work.size())
-        llvm::errs() << ", ETA "
-                     << llvm::format("%.0fs", Elapsed / DoneCount *
-                                                  (Work.size() - DoneCount))
-                     << "\x1b[K";
-      llvm::errs().flush();
-    }
-  });
-  if (Progress)
-    llvm::errs() << "\r\x1b[K";
 
   std::vector<TranslationUnitReport> Reports;
   bool ToolFailed = false;
-  for (Job &J : Work) {
-    llvm::errs() << J.CompilerDiagnostics;
-    ToolFailed |= J.ToolFailed;
-    for (TranslationUnitReport &R : J.Reports)
-      Reports.push_back(std::move(R));
+  // Every TU of the compile database (or the files named) into its summary:
+  // from the cache when unchanged, else parsed and analysed.
+  auto AnalyseTranslationUnits = [&]() -> std::vector<TranslationUnitReport> {
+    if (!DB) {
+      if (!BuildPath.empty()) {
+        if (!llvm::sys::fs::is_directory(BuildPath))
+          fail("build directory '" + BuildPath + "' does not exist");
+        DB = loadBuildDatabase(BuildPath, DBError);
+        if (!DB)
+          fail("cannot load the compile database in '" + BuildPath +
+               "': " + llvm::StringRef(DBError).trim().split('\n').first);
+      } else if (!Sources.empty()) {
+        DB = tooling::CompilationDatabase::autoDetectFromSource(Sources.front(),
+                                                                DBError);
+        if (!DB)
+          fail("no compile database for '" + Sources.front() +
+               "': pass -p <build dir>, or compiler flags after --");
+      } else {
+        fail("no input: pass source files, -p <build dir>, or both");
+      }
+    }
+
+    std::vector<std::string> Files(Sources.begin(), Sources.end());
+    if (Files.empty()) { // -p alone: every file of the compile database, in order.
+      std::set<std::string> Seen;
+      for (const tooling::CompileCommand &C : DB->getAllCompileCommands())
+        if (Seen.insert(C.Filename).second)
+          Files.push_back(C.Filename);
+      if (Files.empty())
+        Files = DB->getAllFiles();
+    }
+    if (Files.empty())
+      fail("no input files (give files, or -p <build dir> with a non-empty "
+           "compile_commands.json)");
+    for (const std::string &File : Files) {
+      if (!llvm::sys::fs::exists(File))
+        fail("cannot read '" + File + "': no such file");
+      auto Handle = llvm::sys::fs::openNativeFileForRead(File);
+      if (!Handle)
+        fail("cannot read '" + File + "': " + llvm::toString(Handle.takeError()));
+      llvm::sys::fs::closeFile(*Handle);
+    }
+
+    // One job per TU (file and compile command), in compile-database order;
+    // each has its own tool, its own configuration and its own diagnostic
+    // buffers.
+    std::vector<Job> Work;
+    for (const std::string &File : Files) {
+      llvm::SmallString<256> Absolute(File);
+      llvm::sys::fs::make_absolute(Absolute);
+      std::vector<tooling::CompileCommand> Commands =
+          DB->getCompileCommands(Absolute);
+      if (Commands.empty())
+        Commands = DB->getCompileCommands(File);
+      FileConfig FC = ConfigOf(Absolute);
+      Job J;
+      J.File = File;
+      J.Cfg = Base;
+      J.Cfg.EnabledChecks = FC.EnabledChecks;
+      J.Cfg.Checks = FC.Options;
+      std::string Fingerprint = configFingerprint(
+          J.Cfg.EnabledChecks, J.Cfg.Checks, J.Cfg.SystemHeaders);
+      size_t TUs = std::max<size_t>(1, Commands.size());
+      for (size_t C = 0; C < TUs; ++C) {
+        J.Ordinal = Work.size();
+        J.Commands.clear();
+        if (C < Commands.size())
+          J.Commands.push_back(Commands[C]);
+        if (Cache && !J.Commands.empty())
+          J.CacheKey = Cache->keyFor(J.Commands.front(), Absolute, Fingerprint)
+                           .value_or("");
+        Work.push_back(J);
+      }
+    }
+    if (Shard.getNumOccurrences()) {
+      // Slice ShardIndex of ShardCount, dealt round-robin over the TUs sorted
+      // by path, so every runner picks the same disjoint, balanced slice.
+      std::vector<size_t> ByPath(Work.size());
+      for (size_t I = 0; I < Work.size(); ++I)
+        ByPath[I] = I;
+      std::stable_sort(ByPath.begin(), ByPath.end(), [&](size_t A, size_t B) {
+        return Work[A].File < Work[B].File;
+      });
+      std::vector<bool> Mine(Work.size());
+      for (size_t Rank = ShardIndex - 1; Rank < ByPath.size(); Rank += ShardCount)
+        Mine[ByPath[Rank]] = true;
+      std::vector<Job> Slice;
+      for (size_t I = 0; I < Work.size(); ++I)
+        if (Mine[I])
+          Slice.push_back(std::move(Work[I]));
+      Work = std::move(Slice);
+    }
+
+    bool Progress = llvm::sys::Process::StandardErrIsDisplayed();
+    size_t DoneCount = 0, FindingCount = 0;
+    auto Start = std::chrono::steady_clock::now();
+    std::atomic<bool> CacheWriteFailed{false};
+    auto Run = [&](Job &J) { runJobCached(J, Cache.get(), CacheWriteFailed); };
+    runJobs(Work, Threads, Run, [&](const Job &J) {
+      ++DoneCount;
+      for (const TranslationUnitReport &R : J.Reports)
+        FindingCount += R.Findings.size();
+      if (Progress) {
+        llvm::errs() << "\r[" << DoneCount << "/" << Work.size()
+                     << " TUs] " << FindingCount << " finding"
+                     << (FindingCount == 1 ? "" : "s") << " so far";
+        double Elapsed = std::chrono::duration<double>(
+                             std::chrono::steady_clock::now() - Start)
+                             .count();
+        if (DoneCount < Work.size())
+          llvm::errs() << ", ETA "
+                       << llvm::format("%.0fs", Elapsed / DoneCount *
+                                                    (Work.size() - DoneCount))
+                       << "\x1b[K";
+        llvm::errs().flush();
+      }
+    });
+    if (Progress)
+      llvm::errs() << "\r\x1b[K";
+
+    if (Verbose) {
+      size_t FromCache = 0;
+      for (const Job &J : Work) {
+        FromCache += J.FromCache;
+        llvm::errs() << "initscan: " << (J.FromCache ? "from cache" : "analysed")
+                     << ": " << J.File << "\n";
+      }
+      llvm::errs() << "initscan: " << FromCache << " of " << Work.size()
+                   << " TUs from cache";
+      if (Cache)
+        llvm::errs() << " (" << Cache->directory() << ")";
+      else
+        llvm::errs() << " (cache off)";
+      llvm::errs() << "\n";
+    }
+    std::vector<TranslationUnitReport> Results;
+    for (Job &J : Work) {
+      ToolFailed |= J.ToolFailed;
+      for (TranslationUnitReport &R : J.Reports)
+        Results.push_back(std::move(R));
+    }
+    return Results;
+  };
+  if (!Merge.empty()) {
+    // The report from summaries alone: no compile database, no parsing.
+    if (DB || !BuildPath.empty() || !Sources.empty())
+      fail("--merge builds the report from summaries: give no -p, source "
+           "files or compiler flags");
+    if (Shard.getNumOccurrences() || SummariesOut.getNumOccurrences())
+      fail("--merge cannot be combined with --shard or --summaries-out");
+    std::string Error;
+    if (!readSummaryDirectories(Merge, Reports, Error))
+      fail(Error);
+  } else {
+    Reports = AnalyseTranslationUnits();
+  }
+  for (const TranslationUnitReport &R : Reports)
+    llvm::errs() << (Base.ShowColors ? colorizeDiagnostics(R.CompilerDiagnostics)
+                                     : R.CompilerDiagnostics);
+  if (!SummariesOut.empty()) {
+    if (std::error_code EC = llvm::sys::fs::create_directories(SummariesOut))
+      fail("cannot create --summaries-out '" + SummariesOut +
+           "': " + EC.message());
+    for (const TranslationUnitReport &R : Reports) {
+      llvm::SmallString<256> Path(SummariesOut);
+      llvm::sys::path::append(Path, summaryFileName(R));
+      writeFileAtomically(
+          Path, llvm::formatv("{0:2}\n", summaryToJSON(R)).str());
+    }
   }
 
   // Baseline: drop the findings it already has (check + symbol + file; the
@@ -708,7 +618,7 @@ int main(int argc, const char **argv) {
   } else {
     for (const TranslationUnitReport &R : Reports)
       for (const FindingRecord &F : R.Findings)
-        OS << F.DiagText;
+        OS << (Base.ShowColors ? colorizeDiagnostics(F.DiagText) : F.DiagText);
     writeTextSummary(OS, Reports, Program, Gates);
   }
   OS.flush();

@@ -1,0 +1,2 @@
+#include "other.h"
+int gB = otherValue();

@@ -1,0 +1,2 @@
+// Included by b.cpp only.
+int otherValue();

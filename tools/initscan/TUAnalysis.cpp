@@ -1,0 +1,294 @@
+//===- TUAnalysis.cpp - Analyse one translation unit into its summary ----===//
+
+#include "TUAnalysis.h"
+#include "initscan/Findings.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Index/USRGeneration.h"
+#include "clang/Tooling/Core/Replacement.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Path.h"
+#include <map>
+
+using namespace clang;
+
+namespace initscan::cli {
+namespace {
+
+Position positionOf(const SourceManager &SM, SourceLocation Loc) {
+  Position P;
+  Loc = SM.getExpansionLoc(Loc);
+  if (Loc.isInvalid())
+    return P;
+  FileID FID = SM.getFileID(Loc);
+  if (auto Entry = SM.getFileEntryRefForID(FID)) {
+    llvm::StringRef Canonical = SM.getFileManager().getCanonicalName(*Entry);
+    P.File = Canonical.str();
+  }
+  P.Line = SM.getExpansionLineNumber(Loc);
+  P.Column = SM.getExpansionColumnNumber(Loc);
+  return P;
+}
+
+/// Analyses one TU: prints its diagnostics (text mode) and records it.
+class InitscanConsumer : public ASTConsumer {
+public:
+  InitscanConsumer(CompilerInstance &CI, const Config &Cfg,
+                   TranslationUnitReport &Report,
+                   std::vector<Dependency> &Dependencies)
+      : CI(CI), Cfg(Cfg), Report(Report), Dependencies(Dependencies) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (CI.getDiagnostics().hasErrorOccurred()) {
+      Report.Failed = true;
+      return;
+    }
+    const SourceManager &SM = Ctx.getSourceManager();
+    recordDependencies(SM);
+    Report.StdLib = detectStdLib(Ctx).Kind;
+    std::vector<StaticInitializer> Inits = analyzeTranslationUnit(Ctx);
+    std::vector<Finding> Findings =
+        runChecks(Ctx, Inits, Cfg.EnabledChecks, Cfg.Checks);
+    // The registry each registrar fills, when the registry check found it.
+    std::map<const StaticInitializer *, std::string> RegistryOf;
+    std::vector<std::string> All(std::begin(AllChecks), std::end(AllChecks));
+    std::vector<Finding> Registrations;
+    if (std::find(Cfg.EnabledChecks.begin(), Cfg.EnabledChecks.end(),
+                  TypeErasedCallableMapCheck.str()) == Cfg.EnabledChecks.end())
+      Registrations = findTypeErasedCallableMaps(
+          Ctx, Inits, Cfg.Checks.TypeErasedCallableMap);
+    for (const std::vector<Finding> *List : {&Findings, &Registrations})
+      for (const Finding &F : *List) {
+        if (F.Check != TypeErasedCallableMapCheck || !F.Init)
+          continue;
+        llvm::StringRef M = F.Message;
+        size_t At = M.find(" entry in '");
+        if (At == llvm::StringRef::npos)
+          continue;
+        llvm::StringRef Name = M.substr(At + 11);
+        RegistryOf[F.Init] = Name.substr(0, Name.find('\'')).str();
+      }
+    for (const StaticInitializer &SI : Inits) {
+      GlobalRecord G;
+      G.Symbol = SI.QualifiedName;
+      G.Mangled = SI.MangledName;
+      llvm::SmallString<128> USR;
+      if (SI.Decl && !index::generateUSRForDecl(SI.Decl, USR))
+        G.USR = USR.str().str();
+      G.Where = positionOf(SM, SI.location());
+      G.Storage = SI.Storage;
+      G.EmitsInitFunction = SI.runsBeforeMain() || SI.emitsInitFunction();
+      G.DynamicInit = SI.DynamicInit;
+      G.Destructor = SI.RegistersDestructor;
+      G.SystemHeader = SI.InSystemHeader;
+      G.Cost = SI.Cost;
+      G.Registrar = SI.Registrar;
+      if (const VarDecl *VD = SI.var()) {
+        GVALinkage L = Ctx.GetGVALinkageForVariable(VD);
+        G.OncePerProgram = L == GVA_DiscardableODR || L == GVA_StrongODR;
+        if (SI.Registrar) {
+          auto It = RegistryOf.find(&SI);
+          if (It != RegistryOf.end())
+            G.Registry = It->second;
+          else if (const CXXRecordDecl *RD =
+                       VD->getType()->getAsCXXRecordDecl())
+            G.Registry = RD->getQualifiedNameAsString();
+        }
+      }
+      Report.Globals.push_back(std::move(G));
+    }
+
+    std::unique_ptr<DiagnosticsEngine> Diags;
+    // Always rendered (plain): a summary serves every output format.
+    Diags = createPrinter(Ctx);
+    for (const Finding &F : Findings) {
+      if (!Cfg.SystemHeaders &&
+          (F.Init ? F.Init->InSystemHeader
+                  : SM.isInSystemHeader(SM.getExpansionLoc(F.Loc))))
+        continue;
+      record(F, SM, Ctx.getLangOpts());
+      if (Diags) {
+        size_t Start = DiagBuffer.size();
+        emit(*Diags, F);
+        Report.Findings.back().DiagText = DiagBuffer.substr(Start);
+      }
+    }
+    if (Diags)
+      Diags->getClient()->EndSourceFile();
+  }
+
+private:
+  /// Every file the TU entered (main file, headers, -include files), hashed
+  /// as parsed: the cache serves this TU's summary while they are unchanged.
+  void recordDependencies(const SourceManager &SM) {
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      std::optional<llvm::MemoryBufferRef> Buffer =
+          It->second->getBufferIfLoaded();
+      if (!Buffer)
+        continue;
+      // The real path: lexical clean-up of "12/../../include" is wrong
+      // across symbolic links.
+      llvm::StringRef Path = CI.getFileManager().getCanonicalName(It->first);
+      if (Path.empty())
+        continue;
+      Dependencies.push_back({Path.str(), contentHash(Buffer->getBuffer())});
+    }
+    llvm::sort(Dependencies, [](const Dependency &A, const Dependency &B) {
+      return A.File < B.File;
+    });
+  }
+
+  std::unique_ptr<DiagnosticsEngine> createPrinter(ASTContext &Ctx) {
+    auto *Printer = new TextDiagnosticPrinter(DiagOS, DiagOpts.get());
+    auto Diags = std::make_unique<DiagnosticsEngine>(
+        new DiagnosticIDs(), DiagOpts, Printer, /*ShouldOwnClient=*/true);
+    Diags->setSourceManager(&Ctx.getSourceManager());
+    Printer->BeginSourceFile(Ctx.getLangOpts(), nullptr);
+    return Diags;
+  }
+
+  void emit(DiagnosticsEngine &Diags, const Finding &F) {
+    unsigned Warning = Diags.getCustomDiagID(DiagnosticsEngine::Warning, "%0");
+    unsigned Note = Diags.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+    {
+      auto D = Diags.Report(F.Loc, Warning);
+      D << (F.Message + " [" + F.Check.str() + "]");
+      for (const FixItHint &Fix : F.Fixes)
+        D << Fix;
+    }
+    for (const FindingNote &N : F.Notes)
+      Diags.Report(N.Loc, Note) << N.Message;
+  }
+
+  void record(const Finding &F, const SourceManager &SM,
+              const LangOptions &LangOpts) {
+    FindingRecord R;
+    R.Check = F.Check.str();
+    R.Message = F.Message;
+    R.Where = positionOf(SM, F.Loc);
+    if (F.Init) {
+      R.Symbol = F.Init->QualifiedName;
+      R.Dynamic = F.Init->runsBeforeMain();
+      R.Cost = F.Init->Cost;
+      R.RewriteKind = F.Init->Suggestion.K;
+      R.Advice = F.Init->Suggestion.Advice;
+      R.RewriteText = F.Init->Suggestion.Text;
+    }
+    for (const FindingNote &N : F.Notes)
+      R.Notes.emplace_back(positionOf(SM, N.Loc), N.Message);
+    for (const FixItHint &Fix : F.Fixes) {
+      tooling::Replacement Rep(SM, Fix.RemoveRange, Fix.CodeToInsert, LangOpts);
+      if (!Rep.getFilePath().empty() && Rep.isApplicable()) {
+        // The canonical (absolute) path, as in the reports.
+        std::string Path = positionOf(SM, Fix.RemoveRange.getBegin()).File;
+        if (Path.empty())
+          continue;
+        R.Fixes.emplace_back(Path, Rep.getOffset(), Rep.getLength(),
+                             Rep.getReplacementText());
+      }
+    }
+    Report.Findings.push_back(std::move(R));
+  }
+
+  CompilerInstance &CI;
+  const Config &Cfg;
+  TranslationUnitReport &Report;
+  std::vector<Dependency> &Dependencies;
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts =
+      new DiagnosticOptions();
+  std::string DiagBuffer;
+  llvm::raw_string_ostream DiagOS{DiagBuffer};
+};
+
+class InitscanAction : public ASTFrontendAction {
+public:
+  InitscanAction(const Config &Cfg, std::vector<TranslationUnitReport> &Reports,
+                 std::vector<Dependency> &Dependencies)
+      : Cfg(Cfg), Reports(Reports), Dependencies(Dependencies) {}
+
+  std::unique_ptr<ASTConsumer>
+  CreateASTConsumer(CompilerInstance &CI, llvm::StringRef File) override {
+    Reports.emplace_back(); // Reserved by the caller: references stay valid.
+    llvm::SmallString<256> Absolute(File);
+    // Relative to the compile command's directory: the tool's file system
+    // has its own working directory, not the process's.
+    CI.getFileManager().makeAbsolutePath(Absolute);
+    llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+    Reports.back().File = Absolute.str().str();
+    return std::make_unique<InitscanConsumer>(CI, Cfg, Reports.back(),
+                                              Dependencies);
+  }
+
+private:
+  const Config &Cfg;
+  std::vector<TranslationUnitReport> &Reports;
+  std::vector<Dependency> &Dependencies;
+};
+
+class InitscanActionFactory : public tooling::FrontendActionFactory {
+public:
+  InitscanActionFactory(const Config &Cfg,
+                        std::vector<TranslationUnitReport> &Reports,
+                        std::vector<Dependency> &Dependencies)
+      : Cfg(Cfg), Reports(Reports), Dependencies(Dependencies) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<InitscanAction>(Cfg, Reports, Dependencies);
+  }
+
+private:
+  const Config &Cfg;
+  std::vector<TranslationUnitReport> &Reports;
+  std::vector<Dependency> &Dependencies;
+};
+
+/// The compile commands of one file, fetched up front on the main thread so
+/// workers never share the project's database.
+class OneFileDatabase : public tooling::CompilationDatabase {
+public:
+  explicit OneFileDatabase(std::vector<tooling::CompileCommand> Commands)
+      : Commands(std::move(Commands)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return Commands;
+  }
+
+private:
+  std::vector<tooling::CompileCommand> Commands;
+};
+
+} // namespace
+
+void runJob(Job &J) {
+  J.Reports.reserve(J.Commands.size() + 1);
+  OneFileDatabase DB(J.Commands);
+  // A physical file system per tool: the real one's working directory is the
+  // process's, which ClangTool changes per compile command.
+  tooling::ClangTool Tool(DB, {J.File},
+                          std::make_shared<PCHContainerOperations>(),
+                          llvm::vfs::createPhysicalFileSystem());
+  Tool.setPrintErrorMessage(false);
+  std::string CompilerDiagnostics;
+  llvm::raw_string_ostream DiagOS(CompilerDiagnostics);
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts =
+      new DiagnosticOptions();
+  TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
+  Tool.setDiagnosticConsumer(&Printer);
+  InitscanActionFactory Factory(J.Cfg, J.Reports, J.Dependencies);
+  J.ToolFailed = Tool.run(&Factory) != 0;
+  if (J.Reports.empty()) {
+    J.Reports.emplace_back();
+    J.Reports.back().File = J.File;
+    J.Reports.back().Failed = true;
+  }
+  DiagOS.flush();
+  for (TranslationUnitReport &R : J.Reports)
+    R.Ordinal = J.Ordinal;
+  J.Reports.front().CompilerDiagnostics = std::move(CompilerDiagnostics);
+}
+
+} // namespace initscan::cli

@@ -1,0 +1,50 @@
+//===- TUAnalysis.h - One translation unit into its summary -----*- C++ -*-===//
+//
+// Parses one TU with its compile command, runs the engine and the enabled
+// checks, and keeps the result as a TranslationUnitReport (the per-TU
+// summary, Summary.h) plus the files the TU was built from (for the cache).
+// Nothing here prints: the reports are built from summaries alone.
+//
+//===----------------------------------------------------------------------===//
+#ifndef INITSCAN_TOOLS_TUANALYSIS_H
+#define INITSCAN_TOOLS_TUANALYSIS_H
+
+#include "Cache.h"
+#include "Report.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <string>
+#include <vector>
+
+namespace initscan::cli {
+
+enum class OutputFormat { Text, JSON, SARIF };
+
+struct Config {
+  OutputFormat Format = OutputFormat::Text;
+  std::vector<std::string> EnabledChecks;
+  CheckOptions Checks;
+  bool SystemHeaders = false;
+  bool ShowColors = false;
+};
+
+/// One translation unit: a file with (at most) one compile command.
+struct Job {
+  std::string File;
+  std::vector<clang::tooling::CompileCommand> Commands;
+  Config Cfg;
+  unsigned Ordinal = 0; ///< Position in the whole run, for merging shards.
+  std::string CacheKey; ///< Empty: not cached.
+  // Results.
+  bool FromCache = false;
+  std::vector<TranslationUnitReport> Reports;
+  std::vector<Dependency> Dependencies;
+  bool ToolFailed = false;
+};
+
+/// Parses and analyses \p J's TU, filling its results. The compiler's own
+/// diagnostics and each finding's clang-style text are kept without colour.
+void runJob(Job &J);
+
+} // namespace initscan::cli
+
+#endif // INITSCAN_TOOLS_TUANALYSIS_H
