@@ -10,6 +10,7 @@
 
 #include "Cache.h"
 #include "Config.h"
+#include "Diff.h"
 #include "Report.h"
 #include "Summary.h"
 #include "TUAnalysis.h"
@@ -269,6 +270,16 @@ int main(int argc, const char **argv) {
       llvm::cl::desc("Report only findings not in this --format=json report; "
                      "exit 1 when there are any"),
       llvm::cl::value_desc("report.json"), llvm::cl::cat(Category));
+  llvm::cl::opt<std::string> DiffBase(
+      "diff",
+      llvm::cl::desc("Print, as Markdown, how the start-up cost differs from "
+                     "this --format=json report (e.g. the base branch's)"),
+      llvm::cl::value_desc("base.json"), llvm::cl::cat(Category));
+  llvm::cl::opt<std::string> DiffOutput(
+      "diff-output",
+      llvm::cl::desc("With --diff: write the Markdown to this file and the "
+                     "report in --format as usual"),
+      llvm::cl::value_desc("file"), llvm::cl::cat(Category));
 
   llvm::cl::opt<std::string> CacheDir(
       "cache-dir",
@@ -395,6 +406,21 @@ int main(int argc, const char **argv) {
   if (Baseline.getNumOccurrences()) {
     BaselineKeys = loadBaseline(Baseline);
     Gates.HasBaseline = true;
+  }
+  CostSnapshot DiffBaseSnapshot;
+  if (DiffBase.getNumOccurrences()) {
+    auto Buffer = llvm::MemoryBuffer::getFile(DiffBase);
+    if (!Buffer)
+      fail("cannot read --diff report '" + DiffBase +
+           "': " + Buffer.getError().message());
+    std::string Error;
+    if (!readSnapshot((*Buffer)->getBuffer(), DiffBaseSnapshot, Error))
+      fail("malformed --diff report '" + DiffBase + "': " + Error);
+    if (DiffOutput.empty() && Base.Format != OutputFormat::Text)
+      fail("--diff prints Markdown instead of the report; add "
+           "--diff-output=<file> to have both");
+  } else if (DiffOutput.getNumOccurrences()) {
+    fail("--diff-output needs --diff=<base report>");
   }
   Base.ShowColors = Output.empty() && Base.Format == OutputFormat::Text &&
                     llvm::sys::Process::StandardOutHasColors();
@@ -611,7 +637,16 @@ int main(int argc, const char **argv) {
   ProgramReport Program = buildProgramReport(Reports);
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  if (Base.Format == OutputFormat::JSON) {
+  std::string DiffText;
+  if (DiffBase.getNumOccurrences()) {
+    llvm::SmallString<256> Here;
+    llvm::sys::fs::current_path(Here);
+    llvm::raw_string_ostream DiffOS(DiffText);
+    writeMarkdownDiff(DiffOS, DiffBaseSnapshot, snapshotOf(Program), Here);
+  }
+  if (DiffBase.getNumOccurrences() && DiffOutput.empty()) {
+    OS << DiffText;
+  } else if (Base.Format == OutputFormat::JSON) {
     writeJSON(OS, Reports, Program, Gates);
   } else if (Base.Format == OutputFormat::SARIF) {
     writeSARIF(OS, Reports, Program, INITSCAN_DOCS_URI);
@@ -628,6 +663,8 @@ int main(int argc, const char **argv) {
   } else {
     writeFileAtomically(Output, Text);
   }
+  if (!DiffOutput.empty())
+    writeFileAtomically(DiffOutput, DiffText);
 
   // Fix-its: every distinct edit once (a header global's fix comes from each
   // TU that includes it).
