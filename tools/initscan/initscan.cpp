@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Config.h"
+#include "LanguageServer.h"
 #include "Report.h"
 #include "initscan/Compat.h"
 #include "clang/Tooling/Core/Replacement.h"
@@ -421,6 +422,9 @@ void writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text) {
 } // namespace
 
 int main(int argc, const char **argv) {
+  // The language server parses its own options (see `initscan --lsp --help`).
+  if (lsp::wantsLanguageServer(argc, argv))
+    return lsp::runLanguageServer(argc, argv);
   // Options are locals, not llvm::cl::opt globals: initscan itself runs no
   // code before main.
   llvm::cl::OptionCategory Category("initscan options");
@@ -475,6 +479,11 @@ int main(int argc, const char **argv) {
                      "exit 1 when there are any"),
       llvm::cl::value_desc("report.json"), llvm::cl::cat(Category));
 
+  llvm::cl::opt<bool> LanguageServer(
+      "lsp",
+      llvm::cl::desc("Run as a language server on stdin/stdout, beside clangd "
+                     "(options: initscan --lsp --help)"),
+      llvm::cl::cat(Category));
   llvm::cl::opt<std::string> BuildPath(
       "p", llvm::cl::desc("Build directory containing compile_commands.json"),
       llvm::cl::value_desc("build dir"), llvm::cl::cat(Category));
