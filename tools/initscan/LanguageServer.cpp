@@ -14,6 +14,7 @@
 #include "initscan/Findings.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/DiagnosticLex.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
@@ -364,6 +365,14 @@ public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
     return std::make_unique<DocumentConsumer>(Config, URI, Result);
+  }
+
+  bool BeginSourceFileAction(CompilerInstance &CI) override {
+    // A missing header is fatal to clang and would end the parse there; as
+    // in clangd, keep going so the rest of the file is still analysed.
+    CI.getDiagnostics().setSeverity(diag::err_pp_file_not_found,
+                                    diag::Severity::Error, SourceLocation());
+    return true;
   }
 
 private:
@@ -855,11 +864,11 @@ int runLanguageServer(int Argc, const char **Argv) {
   llvm::cl::OptionCategory Category("initscan --lsp options");
   llvm::cl::opt<bool> Lsp("lsp", llvm::cl::desc("Run as a language server"),
                           llvm::cl::cat(Category));
-  llvm::cl::opt<unsigned> DebounceMs(
+  llvm::cl::opt<std::string> DebounceMs(
       "lsp-debounce",
       llvm::cl::desc("Milliseconds without edits before a changed document "
                      "is analysed (default 300)"),
-      llvm::cl::init(300), llvm::cl::cat(Category));
+      llvm::cl::value_desc("ms"), llvm::cl::init("300"), llvm::cl::cat(Category));
   llvm::cl::opt<std::string> CompileCommandsDir(
       "compile-commands-dir",
       llvm::cl::desc("Directory of the compile_commands.json to use, instead "
@@ -892,7 +901,14 @@ int runLanguageServer(int Argc, const char **Argv) {
     return 2;
   }
   ServerOptions Options;
-  Options.Debounce = std::chrono::milliseconds(DebounceMs);
+  unsigned Debounce;
+  if (llvm::StringRef(DebounceMs).getAsInteger(10, Debounce) ||
+      Debounce > 60000) {
+    llvm::errs() << "initscan: error: invalid --lsp-debounce '" << DebounceMs
+                 << "': expected milliseconds from 0 to 60000\n";
+    return 2;
+  }
+  Options.Debounce = std::chrono::milliseconds(Debounce);
   if (CompileCommandsDir.getNumOccurrences()) {
     if (!llvm::sys::fs::is_directory(CompileCommandsDir)) {
       llvm::errs() << "initscan: error: --compile-commands-dir '"
