@@ -864,6 +864,11 @@ int runLanguageServer(int Argc, const char **Argv) {
   llvm::cl::OptionCategory Category("initscan --lsp options");
   llvm::cl::opt<bool> Lsp("lsp", llvm::cl::desc("Run as a language server"),
                           llvm::cl::cat(Category));
+  // The LSP specification's transport flag; stdio is the only transport.
+  llvm::cl::opt<bool> Stdio("stdio", llvm::cl::desc("Talk LSP on stdin/stdout "
+                                                    "(the default and only "
+                                                    "transport)"),
+                            llvm::cl::cat(Category));
   llvm::cl::opt<std::string> DebounceMs(
       "lsp-debounce",
       llvm::cl::desc("Milliseconds without edits before a changed document "
