@@ -88,6 +88,12 @@ std::string uriOfPath(llvm::StringRef Path) {
   return URI;
 }
 
+/// Source text (a message quoting a string literal, a fix) as a JSON string:
+/// JSON needs UTF-8, and a Latin-1 source file is not.
+std::string jsonText(llvm::StringRef Text) {
+  return llvm::json::isUTF8(Text) ? Text.str() : llvm::json::fixUTF8(Text);
+}
+
 /// LSP positions: zero-based lines, columns in UTF-16 code units.
 struct Position {
   int Line = 0, Character = 0;
@@ -298,7 +304,7 @@ public:
         continue; // Header findings belong to the header's own buffer.
       Diagnostic D;
       D.Check = F.Check.str();
-      D.Message = F.Message;
+      D.Message = jsonText(F.Message);
       unsigned NameLength =
           Lexer::MeasureTokenLength(Loc, SM, Ctx.getLangOpts());
       D.Where = rangeOf(SM, CharSourceRange::getCharRange(
@@ -307,16 +313,19 @@ public:
       for (const FindingNote &N : F.Notes) {
         SourceLocation NoteLoc = SM.getExpansionLoc(N.Loc);
         if (auto Where = rangeOf(SM, CharSourceRange::getCharRange(NoteLoc, NoteLoc)))
-          D.Related.push_back({Where->first, Where->second, N.Message});
+          D.Related.push_back({Where->first, Where->second, jsonText(N.Message)});
       }
       for (const FixItHint &Fix : F.Fixes) {
+        // A lossy UTF-8 conversion would corrupt the literal it rewrites.
+        if (!llvm::json::isUTF8(Fix.CodeToInsert))
+          continue;
         CharSourceRange FileRange =
             Lexer::makeFileCharRange(Fix.RemoveRange, SM, Ctx.getLangOpts());
         if (auto Where = rangeOf(SM, FileRange))
           D.Fixes[Where->first].push_back({Where->second, Fix.CodeToInsert});
       }
       if (F.Init && !F.Init->Suggestion.Advice.empty())
-        D.FixTitle = F.Init->Suggestion.Advice;
+        D.FixTitle = jsonText(F.Init->Suggestion.Advice);
       else
         D.FixTitle = "Apply the " + D.Check + " fix";
       Result.Diagnostics.push_back(std::move(D));
