@@ -124,7 +124,8 @@ bool fromJSON(const llvm::json::Value *V, Position &P) {
 }
 bool fromJSON(const llvm::json::Value *V, Range &R) {
   const llvm::json::Object *O = V ? V->getAsObject() : nullptr;
-  return O && fromJSON(O->get("start"), R.Start) && fromJSON(O->get("end"), R.End);
+  return O && fromJSON(O->get("start"), R.Start) &&
+         fromJSON(O->get("end"), R.End);
 }
 
 /// UTF-16 code units in \p UTF8 (invalid bytes count one each).
@@ -312,8 +313,10 @@ public:
                     ->second;
       for (const FindingNote &N : F.Notes) {
         SourceLocation NoteLoc = SM.getExpansionLoc(N.Loc);
-        if (auto Where = rangeOf(SM, CharSourceRange::getCharRange(NoteLoc, NoteLoc)))
-          D.Related.push_back({Where->first, Where->second, jsonText(N.Message)});
+        if (auto Where =
+                rangeOf(SM, CharSourceRange::getCharRange(NoteLoc, NoteLoc)))
+          D.Related.push_back(
+              {Where->first, Where->second, jsonText(N.Message)});
       }
       for (const FixItHint &Fix : F.Fixes) {
         // A lossy UTF-8 conversion would corrupt the literal it rewrites.
@@ -357,8 +360,8 @@ private:
       llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
       FileURI = uriOfPath(Path);
     }
-    return std::make_pair(FileURI,
-                          Range{positionAt(Text, Begin), positionAt(Text, End)});
+    return std::make_pair(
+        FileURI, Range{positionAt(Text, Begin), positionAt(Text, End)});
   }
 
   const cli::FileConfig &Config;
@@ -491,7 +494,8 @@ private:
     Transport.send(llvm::json::Object{
         {"jsonrpc", "2.0"},
         {"id", Id},
-        {"error", llvm::json::Object{{"code", Code}, {"message", Message.str()}}}});
+        {"error",
+         llvm::json::Object{{"code", Code}, {"message", Message.str()}}}});
   }
   void notify(llvm::StringRef Method, llvm::json::Value Params) {
     Transport.send(llvm::json::Object{
@@ -538,7 +542,8 @@ private:
       if (Initialized)
         return replyError(Id, InvalidRequest, "already initialized");
       Initialized = true;
-      if (const llvm::json::Object *Init = Params.getObject("initializationOptions"))
+      if (const llvm::json::Object *Init =
+              Params.getObject("initializationOptions"))
         if (auto Dir = Init->getString("compileCommandsDir")) {
           std::lock_guard<std::mutex> Guard(Lock);
           Options.CompileCommandsDir = Dir->str();
@@ -564,11 +569,13 @@ private:
          llvm::json::Object{
              {"positionEncoding", "utf-16"},
              {"textDocumentSync",
-              llvm::json::Object{{"openClose", true},
-                                 {"change", 1}, // Full: the client sends it all.
-                                 {"save", llvm::json::Object{{"includeText", false}}}}},
+              llvm::json::Object{
+                  {"openClose", true},
+                  {"change", 1}, // Full: the client sends it all.
+                  {"save", llvm::json::Object{{"includeText", false}}}}},
              {"codeActionProvider",
-              llvm::json::Object{{"codeActionKinds", llvm::json::Array{"quickfix"}}}},
+              llvm::json::Object{
+                  {"codeActionKinds", llvm::json::Array{"quickfix"}}}},
          }},
         {"serverInfo", llvm::json::Object{{"name", "initscan"},
                                           {"version", INITSCAN_VERSION}}},
@@ -582,7 +589,8 @@ private:
     if (!Initialized || ShutDown)
       return; // Notifications before initialize or after shutdown are dropped.
     const llvm::json::Object *Doc = Params.getObject("textDocument");
-    std::optional<llvm::StringRef> URI = Doc ? Doc->getString("uri") : std::nullopt;
+    std::optional<llvm::StringRef> URI =
+        Doc ? Doc->getString("uri") : std::nullopt;
     if (Method == "textDocument/didOpen") {
       auto Text = Doc ? Doc->getString("text") : std::nullopt;
       if (!URI || !Text)
@@ -613,12 +621,14 @@ private:
       Docs.erase(URI->str());
       answerCodeActions(URI->str());
       notify("textDocument/publishDiagnostics",
-             llvm::json::Object{{"uri", *URI}, {"diagnostics", llvm::json::Array{}}});
+             llvm::json::Object{{"uri", *URI},
+                                {"diagnostics", llvm::json::Array{}}});
     }
     // Other notifications (initialized, workspace/*, $/...) need nothing.
   }
 
-  void update(llvm::StringRef URI, int64_t Version, std::string Text, bool Open) {
+  void update(llvm::StringRef URI, int64_t Version, std::string Text,
+              bool Open) {
     std::optional<std::string> Path = pathOfURI(URI);
     if (!Path)
       return log("not a local file, not analysed: " + URI);
@@ -658,7 +668,8 @@ private:
     // Already answered: nothing to cancel.
   }
 
-  void codeAction(const llvm::json::Value &Id, const llvm::json::Object &Params) {
+  void codeAction(const llvm::json::Value &Id,
+                  const llvm::json::Object &Params) {
     const llvm::json::Object *Doc = Params.getObject("textDocument");
     auto URI = Doc ? Doc->getString("uri") : std::nullopt;
     PendingCodeAction Request{Id, URI ? URI->str() : "", {}, {}};
@@ -716,8 +727,8 @@ private:
           for (const auto &[FileURI, Edits] : D.Fixes) {
             llvm::json::Array EditArray;
             for (const TextEdit &E : Edits)
-              EditArray.push_back(llvm::json::Object{
-                  {"range", toJSON(E.Where)}, {"newText", E.NewText}});
+              EditArray.push_back(llvm::json::Object{{"range", toJSON(E.Where)},
+                                                     {"newText", E.NewText}});
             Changes[FileURI] = std::move(EditArray);
           }
           Actions.push_back(llvm::json::Object{
@@ -737,8 +748,8 @@ private:
     llvm::json::Array Related;
     for (const RelatedInformation &R : D.Related)
       Related.push_back(llvm::json::Object{
-          {"location", llvm::json::Object{{"uri", R.URI},
-                                          {"range", toJSON(R.Where)}}},
+          {"location",
+           llvm::json::Object{{"uri", R.URI}, {"range", toJSON(R.Where)}}},
           {"message", R.Message}});
     return llvm::json::Object{
         {"range", toJSON(D.Where)},
@@ -746,8 +757,8 @@ private:
         {"source", "initscan"},
         {"code", D.Check},
         {"codeDescription",
-         llvm::json::Object{{"href", std::string(INITSCAN_DOCS_URI) + "checks/" +
-                                         D.Check + ".md"}}},
+         llvm::json::Object{{"href", std::string(INITSCAN_DOCS_URI) +
+                                         "checks/" + D.Check + ".md"}}},
         {"message", D.Message},
         {"relatedInformation", std::move(Related)},
     };
@@ -831,8 +842,8 @@ private:
     Tool.setDiagnosticConsumer(&Errors);
     DocumentActionFactory Actions(Config, URI, Result);
     Tool.run(&Actions);
-    std::string Summary = "analysed " + Path + " (flags: " + From + "): " +
-                          std::to_string(Result.Diagnostics.size()) +
+    std::string Summary = "analysed " + Path + " (flags: " + From +
+                          "): " + std::to_string(Result.Diagnostics.size()) +
                           " finding(s)";
     if (Result.CompilerErrors)
       Summary += ", " + std::to_string(Result.CompilerErrors) +
@@ -874,15 +885,17 @@ int runLanguageServer(int Argc, const char **Argv) {
   llvm::cl::opt<bool> Lsp("lsp", llvm::cl::desc("Run as a language server"),
                           llvm::cl::cat(Category));
   // The LSP specification's transport flag; stdio is the only transport.
-  llvm::cl::opt<bool> Stdio("stdio", llvm::cl::desc("Talk LSP on stdin/stdout "
-                                                    "(the default and only "
-                                                    "transport)"),
+  llvm::cl::opt<bool> Stdio("stdio",
+                            llvm::cl::desc("Talk LSP on stdin/stdout "
+                                           "(the default and only "
+                                           "transport)"),
                             llvm::cl::cat(Category));
   llvm::cl::opt<std::string> DebounceMs(
       "lsp-debounce",
       llvm::cl::desc("Milliseconds without edits before a changed document "
                      "is analysed (default 300)"),
-      llvm::cl::value_desc("ms"), llvm::cl::init("300"), llvm::cl::cat(Category));
+      llvm::cl::value_desc("ms"), llvm::cl::init("300"),
+      llvm::cl::cat(Category));
   llvm::cl::opt<std::string> CompileCommandsDir(
       "compile-commands-dir",
       llvm::cl::desc("Directory of the compile_commands.json to use, instead "
@@ -953,7 +966,8 @@ int runLanguageServer(int Argc, const char **Argv) {
     Options.Overrides.ConfigFile = ConfigFile;
   }
 
-  llvm::raw_fd_ostream Out(/*fd=*/1, /*shouldClose=*/false, /*unbuffered=*/false);
+  llvm::raw_fd_ostream Out(/*fd=*/1, /*shouldClose=*/false,
+                           /*unbuffered=*/false);
   JSONTransport Transport(stdin, Out);
   Server S(Transport, std::move(Options));
   return S.run();
