@@ -482,7 +482,8 @@ private:
     llvm::json::Value Id;
     std::string URI;
     Range Requested;
-    std::vector<std::string> ContextChecks;
+    /// The initscan diagnostics the client sent as context: check, line.
+    std::vector<std::pair<std::string, int>> Context;
   };
 
   void reply(const llvm::json::Value &Id, llvm::json::Value Result) {
@@ -690,8 +691,10 @@ private:
           const llvm::json::Object *O = D.getAsObject();
           auto Source = O ? O->getString("source") : std::nullopt;
           auto Code = O ? O->getString("code") : std::nullopt;
-          if (Source == std::optional<llvm::StringRef>("initscan") && Code)
-            Request.ContextChecks.push_back(Code->str());
+          Range Where;
+          if (Source == std::optional<llvm::StringRef>("initscan") && Code &&
+              fromJSON(O->get("range"), Where))
+            Request.Context.emplace_back(Code->str(), Where.Start.Line);
         }
     }
     std::lock_guard<std::mutex> Guard(Lock);
@@ -721,7 +724,9 @@ private:
           bool Overlaps = D.Where.Start.Line <= It->Requested.End.Line &&
                           It->Requested.Start.Line <= D.Where.End.Line;
           if (D.Fixes.empty() ||
-              (!Overlaps && !llvm::is_contained(It->ContextChecks, D.Check)))
+              (!Overlaps &&
+               !llvm::is_contained(It->Context,
+                                   std::make_pair(D.Check, D.Where.Start.Line))))
             continue;
           llvm::json::Object Changes;
           for (const auto &[FileURI, Edits] : D.Fixes) {

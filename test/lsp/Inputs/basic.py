@@ -45,6 +45,17 @@ none = c.response(c.request("textDocument/codeAction", {
     "range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 3}},
     "context": {"diagnostics": []}}))["result"]
 print("actions on line 3:", len(none))
+# The client names the diagnostic in the context: its fix, wherever the range.
+named = c.response(c.request("textDocument/codeAction", {
+    "textDocument": {"uri": L.uri(path)},
+    "range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 3}},
+    "context": {"diagnostics": published["diagnostics"]}}))["result"]
+print("actions for the named diagnostic:", len(named))
+only = c.response(c.request("textDocument/codeAction", {
+    "textDocument": {"uri": L.uri(path)},
+    "range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}},
+    "context": {"diagnostics": [], "only": ["refactor"]}}))["result"]
+print("actions of kind refactor:", len(only))
 
 c.change(path, fixed, version=2)
 published = c.diagnostics(path, version=2)
