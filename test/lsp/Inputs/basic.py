@@ -1,6 +1,7 @@
 """initialize, didOpen, diagnostics with the cost, the fix-it as a code action,
 the fixed text via didChange clears the diagnostics, shutdown and exit 0."""
 import os, shutil, sys
+sys.dont_write_bytecode = True  # No __pycache__ in the source tree.
 sys.path.insert(0, sys.argv[1])
 import lsp_client as L
 

@@ -4,6 +4,7 @@ for files not listed), default flags outside every database, and an explicit
 directory from initializationOptions or --compile-commands-dir. A file that
 does not compile still gets the findings the parser could recover."""
 import json, os, shutil, sys, tempfile
+sys.dont_write_bytecode = True  # No __pycache__ in the source tree.
 sys.path.insert(0, sys.argv[1])
 import lsp_client as L
 

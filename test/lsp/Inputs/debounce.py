@@ -2,6 +2,7 @@
 action asked while an analysis is pending waits for it, and $/cancelRequest
 cancels it with RequestCancelled."""
 import os, shutil, sys
+sys.dont_write_bytecode = True  # No __pycache__ in the source tree.
 sys.path.insert(0, sys.argv[1])
 import lsp_client as L
 

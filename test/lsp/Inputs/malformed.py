@@ -2,6 +2,7 @@
 JSON gets a parse error, unknown requests MethodNotFound; exit codes follow
 the protocol (0 after shutdown, 1 without)."""
 import json, os, shutil, sys
+sys.dont_write_bytecode = True  # No __pycache__ in the source tree.
 sys.path.insert(0, sys.argv[1])
 import lsp_client as L
 
