@@ -11,6 +11,7 @@
 #include "Cache.h"
 #include "Config.h"
 #include "Diff.h"
+#include "LanguageServer.h"
 #include "Report.h"
 #include "Summary.h"
 #include "TUAnalysis.h"
@@ -217,6 +218,9 @@ void writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text) {
 } // namespace
 
 int main(int argc, const char **argv) {
+  // The language server parses its own options (see `initscan --lsp --help`).
+  if (lsp::wantsLanguageServer(argc, argv))
+    return lsp::runLanguageServer(argc, argv);
   // Options are locals, not llvm::cl::opt globals: initscan itself runs no
   // code before main.
   llvm::cl::OptionCategory Category("initscan options");
@@ -309,6 +313,11 @@ int main(int argc, const char **argv) {
       llvm::cl::desc("Say which TUs were analysed and which came from the cache"),
       llvm::cl::init(false), llvm::cl::cat(Category));
 
+  llvm::cl::opt<bool> LanguageServer(
+      "lsp",
+      llvm::cl::desc("Run as a language server on stdin/stdout, beside clangd "
+                     "(options: initscan --lsp --help)"),
+      llvm::cl::cat(Category));
   llvm::cl::opt<std::string> BuildPath(
       "p", llvm::cl::desc("Build directory containing compile_commands.json"),
       llvm::cl::value_desc("build dir"), llvm::cl::cat(Category));
