@@ -59,7 +59,7 @@ static llvm::json::Array fixesJSON(const std::vector<clang::tooling::Replacement
   return A;
 }
 
-static llvm::StringRef rewriteKindName(Rewrite::Kind K) {
+llvm::StringRef rewriteKindName(Rewrite::Kind K) {
   switch (K) {
   case Rewrite::None: return "none";
   case Rewrite::StringView: return "string-view";
@@ -316,7 +316,7 @@ void writeTextSummary(llvm::raw_ostream &OS,
 // SARIF 2.1.0
 //===----------------------------------------------------------------------===//
 
-static std::string fileURI(llvm::StringRef Path) {
+std::string fileURI(llvm::StringRef Path) {
   std::string URI = "file://";
   for (char C : Path) {
     if (llvm::isAlnum(C) || llvm::StringRef("/-_.~").contains(C))
@@ -338,7 +338,7 @@ static llvm::json::Object physicalLocation(const Position &P) {
            {"region", std::move(Region)}}}};
 }
 
-static llvm::StringRef checkDescription(llvm::StringRef Check) {
+llvm::StringRef checkDescription(llvm::StringRef Check) {
   if (Check == ExpensiveStaticInitCheck)
     return "Code that runs before main: dynamic initializers, exit-time "
            "destructors and constructor functions, with their estimated cost.";
@@ -354,6 +354,10 @@ static llvm::StringRef checkDescription(llvm::StringRef Check) {
   return "";
 }
 
+std::string checkHelpURI(llvm::StringRef DocsBaseURI, llvm::StringRef Check) {
+  return (DocsBaseURI + "checks/" + Check + ".md").str();
+}
+
 void writeSARIF(llvm::raw_ostream &OS,
                 const std::vector<TranslationUnitReport> &Reports,
                 const ProgramReport &Program, llvm::StringRef DocsBaseURI) {
@@ -364,7 +368,7 @@ void writeSARIF(llvm::raw_ostream &OS,
     Rules.push_back(llvm::json::Object{
         {"id", Check},
         {"shortDescription", llvm::json::Object{{"text", checkDescription(Check)}}},
-        {"helpUri", (DocsBaseURI + "checks/" + Check + ".md").str()},
+        {"helpUri", checkHelpURI(DocsBaseURI, Check)},
         {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}}});
   }
   llvm::json::Array Results;

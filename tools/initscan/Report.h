@@ -99,6 +99,15 @@ struct GateResult {
   bool HasBaseline = false;
 };
 
+/// Shared by the JSON, SARIF and HTML writers.
+llvm::StringRef rewriteKindName(Rewrite::Kind K);
+/// One sentence on what \p Check finds.
+llvm::StringRef checkDescription(llvm::StringRef Check);
+/// The check's documentation page, docs/checks/<check>.md under \p DocsBaseURI.
+std::string checkHelpURI(llvm::StringRef DocsBaseURI, llvm::StringRef Check);
+/// "file:///abs/path" with the unsafe characters percent-encoded.
+std::string fileURI(llvm::StringRef Path);
+
 void writeJSON(llvm::raw_ostream &OS,
                const std::vector<TranslationUnitReport> &Reports,
                const ProgramReport &Program, const GateResult &Gates);
