@@ -316,14 +316,16 @@ private:
     return Rows;
   }
 
-  void writeStat(const llvm::Twine &Value, llvm::StringRef Label,
+  void writeStat(const llvm::Twine &Value, const llvm::Twine &Label,
                  llvm::StringRef Class = "") {
     OS << "<div class=\"stat\"><b";
     if (!Class.empty())
       OS << " class=\"" << Class << '"';
     OS << ">";
     escape(OS, Value.str());
-    OS << "</b><span>" << Label << "</span></div>";
+    OS << "</b><span>";
+    escape(OS, Label.str());
+    OS << "</span></div>";
   }
 
   void writeHeadline() {
@@ -351,8 +353,10 @@ private:
     writeStat(llvm::Twine(Program.TUs), "translation units");
     if (Gates.Budget) {
       bool Over = Total.Instructions > *Gates.Budget;
-      writeStat(formatCount(*Gates.Budget),
-                Over ? "budget: exceeded" : "budget: within",
+      writeStat(Over ? "over by ~" +
+                           formatCount(Total.Instructions - *Gates.Budget)
+                     : "within",
+                "budget: " + formatCount(*Gates.Budget) + " instructions",
                 Over ? "over" : "within");
     }
     OS << "</div>\n";
