@@ -1,4 +1,4 @@
-//===- HtmlReport.cpp - Self-contained HTML report of the initscan CLI -----===//
+//===- HtmlReport.cpp - Self-contained HTML report of initscan ----------===//
 //
 // The page is rendered here, in C++: headline, SVG bar charts and the findings
 // table are plain HTML, readable without scripts. The inline script only adds
@@ -261,7 +261,8 @@ public:
           "<title>initscan: start-up cost</title>\n"
           "<script>window.addEventListener('error', function () {"
           " var d = document.documentElement;"
-          " d.setAttribute('data-errors', String(+d.getAttribute('data-errors') + 1));"
+          " d.setAttribute('data-errors', "
+          "String(+d.getAttribute('data-errors') + 1));"
           " });</script>\n<style>"
        << StyleSheet << "</style>\n</head>\n<body>\n<main>\n";
     writeHeadline();
@@ -335,8 +336,8 @@ private:
           "unseen calls are not included.</p>\n"
           "<section class=\"card headline\" id=\"summary\">\n"
           "<div class=\"total\"><div class=\"label\">Estimated start-up "
-          "cost</div><div class=\"value\" id=\"total-instructions\">~"
-       << formatCount(Total.Instructions)
+          "cost</div><div class=\"value\" id=\"total-instructions\">"
+       << (Total.Instructions ? "~" : "") << formatCount(Total.Instructions)
        << " <span class=\"unit\">instructions</span></div>"
           "<div class=\"time\">\u2248 "
        << formatDuration(Total.estimatedNanoseconds())
@@ -404,9 +405,10 @@ private:
     }
     uint64_t Max = std::max<uint64_t>(1, Bars.front().Instructions);
     unsigned Height = Bars.size() * RowHeight + 4;
-    OS << llvm::formatv("<svg class=\"bars\" id=\"{0}\" viewBox=\"0 0 {1} {2}\" "
-                        "role=\"img\" aria-label=\"",
-                        Id, Width, Height);
+    OS << llvm::formatv(
+        "<svg class=\"bars\" id=\"{0}\" viewBox=\"0 0 {1} {2}\" "
+        "role=\"img\" aria-label=\"",
+        Id, Width, Height);
     escape(OS, Title);
     OS << "\">\n";
     unsigned Y = 2;
@@ -420,12 +422,13 @@ private:
       OS << llvm::formatv("<text x=\"{0}\" y=\"{1}\" text-anchor=\"end\" "
                           "dominant-baseline=\"middle\">",
                           LabelWidth, Middle);
-      escape(OS, shorten(B.Label, 44, /*KeepEnd=*/B.Label.find('/') !=
-                                          std::string::npos));
+      escape(OS, shorten(B.Label, 44,
+                         /*KeepEnd=*/B.Label.find('/') != std::string::npos));
       OS << llvm::formatv(
           "</text><rect class=\"track\" x=\"{0}\" y=\"{1}\" width=\"{2}\" "
           "height=\"{3}\" rx=\"3\"/><rect class=\"bar{4}\" x=\"{0}\" y=\"{1}\" "
-          "width=\"{5}\" height=\"{3}\" rx=\"3\"/><text class=\"val\" x=\"{6}\" "
+          "width=\"{5}\" height=\"{3}\" rx=\"3\"/><text class=\"val\" "
+          "x=\"{6}\" "
           "y=\"{7}\" dominant-baseline=\"middle\">~{8}{9}</text></g>\n",
           BarStart, Middle - BarHeight / 2, BarEnd - BarStart, BarHeight,
           B.Registrar ? " reg" : "", Length, BarEnd + 8, Middle,
@@ -449,8 +452,8 @@ private:
         break;
       const GlobalRecord &G = *E.Global;
       std::string Tooltip =
-          llvm::formatv("{0} \u2014 {1}:{2}\n{3}", G.Symbol, relative(G.Where.File),
-                        G.Where.Line, E.Total.summary())
+          llvm::formatv("{0} \u2014 {1}:{2}\n{3}", G.Symbol,
+                        relative(G.Where.File), G.Where.Line, E.Total.summary())
               .str();
       if (E.TUs > 1)
         Tooltip += llvm::formatv("\ndefined in {0} TUs, runs {1} time(s)",
@@ -458,8 +461,8 @@ private:
                        .str();
       if (G.Registrar)
         Tooltip += "\nregistrar: " + G.Registry;
-      Globals.push_back({G.Symbol, std::move(Tooltip), E.Total.Instructions,
-                         G.Registrar});
+      Globals.push_back(
+          {G.Symbol, std::move(Tooltip), E.Total.Instructions, G.Registrar});
     }
     std::vector<Bar> Units;
     for (const TranslationUnitReport &R : Reports) {
@@ -471,9 +474,10 @@ private:
       Units.push_back({relative(R.File), R.File + "\n" + Cost.summary(),
                        Cost.Instructions, false});
     }
-    std::stable_sort(Units.begin(), Units.end(), [](const Bar &A, const Bar &B) {
-      return A.Instructions > B.Instructions;
-    });
+    std::stable_sort(Units.begin(), Units.end(),
+                     [](const Bar &A, const Bar &B) {
+                       return A.Instructions > B.Instructions;
+                     });
     size_t UnitsOmitted = Units.size() > MaxBars ? Units.size() - MaxBars : 0;
     Units.resize(Units.size() - UnitsOmitted);
     writeBarChart("chart-globals", "Start-up cost by global",
@@ -494,10 +498,11 @@ private:
     writeAttribute("data-check", F.Check);
     writeAttribute("data-symbol", F.Symbol);
     OS << ">";
-    OS << llvm::formatv("<td class=\"num\" data-v=\"{0}\" title=\"{1} ns\">~{2}</td>"
-                        "<td class=\"num\" data-v=\"{3}\">{3}</td>",
-                        F.Cost.Instructions, F.Cost.estimatedNanoseconds(),
-                        formatCount(F.Cost.Instructions), F.Cost.Allocations);
+    OS << llvm::formatv(
+        "<td class=\"num\" data-v=\"{0}\" title=\"{1} ns\">~{2}</td>"
+        "<td class=\"num\" data-v=\"{3}\">{3}</td>",
+        F.Cost.Instructions, F.Cost.estimatedNanoseconds(),
+        formatCount(F.Cost.Instructions), F.Cost.Allocations);
     OS << "<td><a";
     writeAttribute("href", checkHelpURI(DocsBaseURI, F.Check));
     writeAttribute("title", checkDescription(F.Check));
@@ -555,19 +560,23 @@ private:
           "aria-label=\"Filter findings\"><select id=\"filter-check\" "
           "aria-label=\"Check\"><option value=\"\">All checks</option>";
     for (llvm::StringRef Check : AllChecks)
-      if (llvm::any_of(Rows, [&](const Row &R) { return R.Finding->Check == Check; }))
+      if (llvm::any_of(Rows,
+                       [&](const Row &R) { return R.Finding->Check == Check; }))
         OS << "<option value=\"" << Check << "\">" << Check << "</option>";
     OS << "</select><span class=\"count\" id=\"shown-count\">" << Rows.size()
        << " findings</span><a id=\"download-json\" download=\"initscan.json\" "
           "href=\"#\">Download JSON</a></div>\n";
     if (Rows.empty())
       OS << "<p class=\"empty\">No findings.</p>\n";
-    OS << "<table id=\"findings\"><colgroup><col class=\"c-cost\"><col "
+    // Kept when empty (hidden): the script expects it.
+    OS << "<table id=\"findings\"" << (Rows.empty() ? " hidden" : "")
+       << "><colgroup><col class=\"c-cost\"><col "
           "class=\"c-alloc\"><col class=\"c-check\"><col class=\"c-sym\"><col "
           "class=\"c-where\"><col></colgroup>\n<thead><tr>"
           "<th data-type=\"num\" aria-sort=\"descending\">Cost</th>"
           "<th data-type=\"num\">Allocs</th><th>Check</th><th>Symbol</th>"
-          "<th>Location</th><th>Finding and rewrite</th></tr></thead>\n<tbody>\n";
+          "<th>Location</th><th>Finding and "
+          "rewrite</th></tr></thead>\n<tbody>\n";
     for (const Row &R : Rows)
       writeFindingRow(R);
     OS << "</tbody></table>\n</section>\n";

@@ -1,4 +1,4 @@
-//===- HtmlReport.h - Self-contained HTML report of the initscan CLI -*- C++ -*-===//
+//===- HtmlReport.h - Self-contained HTML report of initscan -*- C++ -*-===//
 //
 // One file that opens in any browser without network access: the program's
 // start-up cost, bar charts by TU and by global, and a sortable, filterable
