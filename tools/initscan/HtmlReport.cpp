@@ -256,8 +256,7 @@ public:
           "initial-scale=1\">\n"
           // No network: nothing may be loaded from anywhere but this file.
           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-          "'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-          "img-src data:; connect-src blob:\">\n"
+          "'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
           "<title>initscan: start-up cost</title>\n"
           "<script>window.addEventListener('error', function () {"
           " var d = document.documentElement;"
@@ -281,14 +280,19 @@ private:
     OS << '"';
   }
 
+  /// \p File below the common directory; other files (a header elsewhere)
+  /// keep their full path.
   std::string relative(llvm::StringRef File) const {
     llvm::StringRef Rel = File;
-    if (!BaseDir.empty() && Rel.consume_front(BaseDir))
-      Rel = Rel.ltrim("/\\");
+    if (BaseDir.empty() || !Rel.consume_front(BaseDir) ||
+        (!Rel.empty() && !llvm::sys::path::is_separator(Rel.front()) &&
+         !llvm::sys::path::is_separator(BaseDir.back())))
+      return File.str();
+    Rel = Rel.ltrim("/\\");
     return Rel.empty() ? File.str() : Rel.str();
   }
 
-  /// Findings of a header appear once per including TU: one row each.
+  /// A header finding is reported once per including TU: one row for all.
   struct Row {
     const FindingRecord *Finding;
     unsigned TUs;
