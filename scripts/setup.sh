@@ -11,7 +11,8 @@ packages=(cmake ninja-build ccache python3 g++
           "libclang-$LLVM_MAJOR-dev" "llvm-$LLVM_MAJOR-dev" "llvm-$LLVM_MAJOR-tools"
           "libc++-$LLVM_MAJOR-dev" "libc++abi-$LLVM_MAJOR-dev" libgtest-dev
           git pre-commit python3-yaml  # test/integrations: hooks, CI templates
-          neovim)  # test/lsp/neovim.test: a real LSP client (0.7+)
+          neovim  # test/lsp/neovim.test: a real LSP client (0.7+)
+          chromium fonts-dejavu-core)  # test/cli/html.test renders the HTML report
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -380,7 +380,7 @@ std::string colorizeDiagnostics(llvm::StringRef Plain) {
 // SARIF 2.1.0
 //===----------------------------------------------------------------------===//
 
-static std::string fileURI(llvm::StringRef Path) {
+std::string fileURI(llvm::StringRef Path) {
   std::string URI = "file://";
   for (char C : Path) {
     if (llvm::isAlnum(C) || llvm::StringRef("/-_.~").contains(C))
@@ -402,7 +402,7 @@ static llvm::json::Object physicalLocation(const Position &P) {
            {"region", std::move(Region)}}}};
 }
 
-static llvm::StringRef checkDescription(llvm::StringRef Check) {
+llvm::StringRef checkDescription(llvm::StringRef Check) {
   if (Check == ExpensiveStaticInitCheck)
     return "Code that runs before main: dynamic initializers, exit-time "
            "destructors and constructor functions, with their estimated cost.";
@@ -418,6 +418,10 @@ static llvm::StringRef checkDescription(llvm::StringRef Check) {
   return "";
 }
 
+std::string checkHelpURI(llvm::StringRef DocsBaseURI, llvm::StringRef Check) {
+  return (DocsBaseURI + "checks/" + Check + ".md").str();
+}
+
 void writeSARIF(llvm::raw_ostream &OS,
                 const std::vector<TranslationUnitReport> &Reports,
                 const ProgramReport &Program, llvm::StringRef DocsBaseURI) {
@@ -428,7 +432,7 @@ void writeSARIF(llvm::raw_ostream &OS,
     Rules.push_back(llvm::json::Object{
         {"id", Check},
         {"shortDescription", llvm::json::Object{{"text", checkDescription(Check)}}},
-        {"helpUri", (DocsBaseURI + "checks/" + Check + ".md").str()},
+        {"helpUri", checkHelpURI(DocsBaseURI, Check)},
         {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}}});
   }
   llvm::json::Array Results;

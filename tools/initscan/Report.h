@@ -119,6 +119,14 @@ struct GateResult {
 /// Clang's terminal colours for plain clang-style diagnostic text (summaries
 /// keep it plain: one summary serves terminals, files and every format).
 std::string colorizeDiagnostics(llvm::StringRef Plain);
+/// Shared by the JSON, SARIF and HTML writers.
+llvm::StringRef rewriteKindName(Rewrite::Kind K);
+/// One sentence on what \p Check finds.
+llvm::StringRef checkDescription(llvm::StringRef Check);
+/// The check's documentation page, docs/checks/<check>.md under \p DocsBaseURI.
+std::string checkHelpURI(llvm::StringRef DocsBaseURI, llvm::StringRef Check);
+/// "file:///abs/path" with the unsafe characters percent-encoded.
+std::string fileURI(llvm::StringRef Path);
 
 void writeJSON(llvm::raw_ostream &OS,
                const std::vector<TranslationUnitReport> &Reports,

@@ -17,7 +17,7 @@
 
 namespace initscan::cli {
 
-enum class OutputFormat { Text, JSON, SARIF };
+enum class OutputFormat { Text, JSON, SARIF, HTML };
 
 struct Config {
   OutputFormat Format = OutputFormat::Text;

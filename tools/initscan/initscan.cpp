@@ -12,6 +12,7 @@
 #include "Config.h"
 #include "Diff.h"
 #include "LanguageServer.h"
+#include "HtmlReport.h"
 #include "Report.h"
 #include "Summary.h"
 #include "TUAnalysis.h"
@@ -225,7 +226,7 @@ int main(int argc, const char **argv) {
   // code before main.
   llvm::cl::OptionCategory Category("initscan options");
   llvm::cl::opt<std::string> Format(
-      "format", llvm::cl::desc("Output format: text (default), json or sarif"),
+      "format", llvm::cl::desc("Output format: text (default), json, sarif or html"),
       llvm::cl::init("text"), llvm::cl::cat(Category));
   llvm::cl::opt<std::string> Checks(
       "checks",
@@ -384,8 +385,10 @@ int main(int argc, const char **argv) {
     Base.Format = OutputFormat::JSON;
   else if (Format == "sarif")
     Base.Format = OutputFormat::SARIF;
+  else if (Format == "html")
+    Base.Format = OutputFormat::HTML;
   else if (Format != "text")
-    fail("unknown --format '" + Format + "' (expected text, json or sarif)");
+    fail("unknown --format '" + Format + "' (expected text, json, sarif or html)");
   if (MinCost.getNumOccurrences()) {
     uint64_t Ignored;
     if (!parseCostThreshold(MinCost, Ignored))
@@ -659,6 +662,8 @@ int main(int argc, const char **argv) {
     writeJSON(OS, Reports, Program, Gates);
   } else if (Base.Format == OutputFormat::SARIF) {
     writeSARIF(OS, Reports, Program, INITSCAN_DOCS_URI);
+  } else if (Base.Format == OutputFormat::HTML) {
+    writeHTML(OS, Reports, Program, Gates, INITSCAN_DOCS_URI);
   } else {
     for (const TranslationUnitReport &R : Reports)
       for (const FindingRecord &F : R.Findings)
