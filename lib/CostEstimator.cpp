@@ -23,9 +23,25 @@ static constexpr uint64_t AssumedStringLength = 12;
 // Element count assumed for a container built from a range of unknown size.
 static constexpr uint64_t AssumedRangeElements = 4;
 
-/// Length of the string an argument denotes when it is a literal.
-static std::optional<uint64_t> literalLength(const Expr *E) {
+/// The expression a parameter was bound to at the call being walked (a
+/// literal argument), or \p E itself.
+const Expr *CostEstimator::resolveArgument(const Expr *E) const {
   E = stripTemporaries(E);
+  for (unsigned Hops = 0; E && Hops < 8; ++Hops) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *Parm = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    auto It = Parm ? Arguments.find(Parm) : Arguments.end();
+    if (It == Arguments.end())
+      break;
+    E = stripTemporaries(It->second);
+  }
+  return E;
+}
+
+/// Length of the string an argument denotes when it is a literal (also
+/// through a parameter bound to one).
+std::optional<uint64_t> CostEstimator::literalLength(const Expr *E) const {
+  E = resolveArgument(E);
   if (const auto *SL = dyn_cast_or_null<StringLiteral>(E))
     return SL->getLength();
   // `v ? v : "fallback"` (getenv with a default): a fresh environment takes
@@ -199,7 +215,8 @@ InitCost CostEstimator::estimateBody(const FunctionDecl &Fn,
 }
 
 void CostEstimator::chargeFunctionCall(const FunctionDecl *Fn, InitCost &Out,
-                                       unsigned Depth) {
+                                       unsigned Depth,
+                                       llvm::ArrayRef<const Expr *> Args) {
   std::string Name = describe(Fn);
   if (auto Op = knownFunctionCost(Name)) {
     Out.add(charge(*Op, 1));
@@ -222,11 +239,32 @@ void CostEstimator::chargeFunctionCall(const FunctionDecl *Fn, InitCost &Out,
     Out.add(charge(CostOp::Call));
     return;
   }
+  // String literals passed in (a registrar's name, a regex pattern, a
+  // default value) decide allocations inside the callee: bind them to its
+  // parameters for this walk, which is then specific to the call.
+  llvm::SmallVector<std::pair<const ParmVarDecl *, const Expr *>, 4> Bound;
+  for (unsigned I = 0; I < Args.size() && I < Def->getNumParams(); ++I)
+    if (literalLength(Args[I]))
+      Bound.push_back({Def->getParamDecl(I), resolveArgument(Args[I])});
   // Summaries depend on how much depth is left below them, so they are
   // memoized per depth; a summary cut short by the budget is not kept.
   auto Key = std::make_pair(Def, Depth);
-  auto It = Functions.find(Key);
+  auto It = Bound.empty() ? Functions.find(Key) : Functions.end();
   if (It == Functions.end()) {
+    llvm::SmallVector<std::pair<const ParmVarDecl *, const Expr *>, 4> Saved;
+    for (auto [Parm, Arg] : Bound) {
+      auto Old = Arguments.find(Parm);
+      Saved.push_back({Parm, Old == Arguments.end() ? nullptr : Old->second});
+      Arguments[Parm] = Arg;
+    }
+    auto Unbind = [&] {
+      for (auto [Parm, Old] : llvm::reverse(Saved)) {
+        if (Old)
+          Arguments[Parm] = Old;
+        else
+          Arguments.erase(Parm);
+      }
+    };
     FunctionSummary Summary;
     InitCost &Body = Summary.Cost;
     std::vector<HeapCallable> *Caller = HeapCallables;
@@ -238,9 +276,10 @@ void CostEstimator::chargeFunctionCall(const FunctionDecl *Fn, InitCost &Out,
         visit(Init->getInit(), Body, Depth + 1);
     visit(Def->getBody(), Body, Depth + 1);
     InProgress.erase(Def);
+    Unbind();
     HeapCallables = Caller;
     Body.normalize(16);
-    if (Budget == 0) {
+    if (Budget == 0 || !Bound.empty()) {
       Out.add(Body, Name);
       if (HeapCallables)
         for (HeapCallable &Event : Summary.HeapCallables) {
@@ -450,7 +489,8 @@ void CostEstimator::visitConstruct(const CXXConstructExpr *E, InitCost &Out,
     visit(Arg, Out, Depth);
   if (Ctor->isTrivial())
     return;
-  chargeFunctionCall(Ctor, Out, Depth);
+  chargeFunctionCall(Ctor, Out, Depth,
+                     llvm::ArrayRef(E->getArgs(), E->getNumArgs()));
 }
 
 void CostEstimator::visitCall(const CallExpr *E, InitCost &Out,
@@ -486,7 +526,8 @@ void CostEstimator::visitCall(const CallExpr *E, InitCost &Out,
         chargeFunctionCall(Ctor, Out, Depth);
     return;
   }
-  chargeFunctionCall(Callee, Out, Depth);
+  chargeFunctionCall(Callee, Out, Depth,
+                     llvm::ArrayRef(E->getArgs(), E->getNumArgs()));
 }
 
 bool CostEstimator::modelStdConstruct(const CXXConstructExpr *E,
@@ -572,7 +613,7 @@ bool CostEstimator::modelStdConstruct(const CXXConstructExpr *E,
     // A pattern that is not a literal here (a parameter) is costed as a
     // typical one of its assumed length.
     llvm::StringRef Pattern;
-    if (const auto *SL = dyn_cast_or_null<StringLiteral>(stripTemporaries(First));
+    if (const auto *SL = dyn_cast_or_null<StringLiteral>(resolveArgument(First));
         SL && SL->getCharByteWidth() == 1)
       Pattern = SL->getString();
     RegexFlags Flags = regexFlags(
@@ -743,9 +784,16 @@ bool CostEstimator::modelStdMemberCall(const CallExpr *E, llvm::StringRef Class,
     // emplace("key", "value"): the element's strings are built from the
     // literals inside the library.
     if (Method.starts_with("emplace") || Method == "try_emplace")
-      for (const Expr *Arg : E->arguments())
-        if (isa<StringLiteral>(stripTemporaries(Arg)))
+      for (const Expr *Arg : E->arguments()) {
+        if (isa<StringLiteral>(stripTemporaries(Arg))) {
           chargeString(*literalLength(Arg), Out);
+        } else if (const CXXRecordDecl *RD = Arg->getType()->getAsCXXRecordDecl();
+                   RD && Arg->isLValue() && isInStdLibrary(RD) &&
+                   classifyStdClass(stdClassName(RD)) == StdClassKind::String) {
+          // A named string is copied into the element.
+          chargeString(stringLength(Arg), Out);
+        }
+      }
   }
   switch (Kind) {
   case StdClassKind::Vector:

@@ -10,6 +10,7 @@ namespace clang {
 class CXXConstructExpr;
 class CallExpr;
 class Expr;
+class ParmVarDecl;
 class Stmt;
 class QualType;
 } // namespace clang
@@ -46,12 +47,15 @@ private:
   bool modelStdMemberCall(const clang::CallExpr *E, llvm::StringRef Class,
                           llvm::StringRef Method, InitCost &Out);
   uint64_t stringLength(const clang::Expr *Source) const;
+  std::optional<uint64_t> literalLength(const clang::Expr *E) const;
+  const clang::Expr *resolveArgument(const clang::Expr *E) const;
   void chargeString(uint64_t Length, InitCost &Out);
   void chargeCallable(const clang::Expr *Source,
                       const clang::CXXRecordDecl *Wrapper, InitCost &Out);
   void chargeElementConversions(const clang::CXXConstructExpr *E, InitCost &Out);
   void chargeFunctionCall(const clang::FunctionDecl *Fn, InitCost &Out,
-                          unsigned Depth);
+                          unsigned Depth,
+                          llvm::ArrayRef<const clang::Expr *> Args = {});
   void visitLoop(const clang::Stmt *Loop, const clang::Stmt *Body,
                  uint64_t TripCount, InitCost &Out, unsigned Depth);
 
@@ -68,6 +72,8 @@ private:
   /// Where the walk in progress records heap-stored callables.
   std::vector<HeapCallable> *HeapCallables = nullptr;
   llvm::SmallPtrSet<const clang::FunctionDecl *, 16> InProgress;
+  /// Literal arguments bound to the parameters of the callees being walked.
+  llvm::DenseMap<const clang::ParmVarDecl *, const clang::Expr *> Arguments;
   unsigned Budget = 0;
 };
 
