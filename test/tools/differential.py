@@ -312,9 +312,9 @@ class Failure(Exception):
     pass
 
 
-def run(cmd, what):
+def run(cmd, what, cwd=None):
     try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
     except OSError as e:
         raise Failure("%s: cannot run %s: %s" % (what, cmd[0], e))
     if proc.returncode != 0:
@@ -328,9 +328,11 @@ def run(cmd, what):
     return proc.stdout.decode(errors="replace"), proc.stderr.decode(errors="replace")
 
 
-def clang_dynamic_globals(clangxx, path, flags):
+def clang_dynamic_globals(clangxx, path, flags, cwd=None):
+    """cwd: where to run clang (relative paths in flags: a compile database's
+    `directory`)."""
     cmd = [clangxx, "-S", "-emit-llvm", "-O0", "-o", "-"] + flags + [path]
-    ir, _ = run(cmd, "clang")
+    ir, _ = run(cmd, "clang", cwd)
     module = Module(ir)
     found, unresolved = module.dynamic_variables()
     if unresolved:
@@ -349,6 +351,12 @@ def json_truthy(entry, *keys):
 def initscan_dynamic_globals(initscan, path, flags, extra_args):
     cmd = [initscan, "--format=json"] + extra_args + [path, "--"] + flags
     out, _ = run(cmd, "initscan")
+    return dynamic_globals_of_report(out, path, cmd)
+
+
+def dynamic_globals_of_report(out, path, cmd):
+    """The mangled names of the globals that initscan's JSON report `out`
+    (printed by `cmd` for `path`) says get an init function."""
     try:
         doc = json.loads(out)
     except ValueError as e:
