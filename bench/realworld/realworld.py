@@ -78,6 +78,13 @@ def first_error(text):
 
 def analyse_tu(args, roots, directory, path, flags):
     """Everything measured for one TU, as a JSON-able dict."""
+    try:
+        return measure_tu(args, roots, directory, path, flags)
+    except OSError as e:  # The runner's own trouble, e.g. a tool vanished.
+        return {"file": path, "flags": flags, "status": "runner-error", "reason": str(e)}
+
+
+def measure_tu(args, roots, directory, path, flags):
     r = {"file": path, "flags": flags}
     cc = measured([args.clangxx, "-fsyntax-only"] + flags + [path], directory, args.timeout)
     r["clang_cpu"], r["clang_rss"] = cc["cpu"], cc["rss"]
@@ -156,7 +163,7 @@ def summarise(name, results):
         "parse_fails": statuses["parse-fails"] + statuses["clang-fails"],
         "initscan_only_parse_fails": statuses["parse-fails"],
         "crashes": statuses["crash"], "hangs": statuses["hang"],
-        "oracle_errors": statuses["oracle-error"],
+        "oracle_errors": statuses["oracle-error"] + statuses["runner-error"],
         "findings": dict(sorted(findings.items())),
         "dynamic_occurrences": tp + fn,
         "precision_occ": ratio(tp, tp + fp), "recall_occ": ratio(tp, tp + fn),
