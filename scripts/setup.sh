@@ -10,7 +10,7 @@ packages=(cmake ninja-build ccache python3 g++
           "clang-$LLVM_MAJOR" "clang-tidy-$LLVM_MAJOR" "clang-tools-$LLVM_MAJOR"
           "libclang-$LLVM_MAJOR-dev" "llvm-$LLVM_MAJOR-dev" "llvm-$LLVM_MAJOR-tools"
           "libc++-$LLVM_MAJOR-dev" "libc++abi-$LLVM_MAJOR-dev" libgtest-dev
-          dpkg-dev bear)
+          dpkg-dev bear time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

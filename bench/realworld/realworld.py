@@ -27,11 +27,11 @@ import collections
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -43,27 +43,33 @@ import differential  # noqa: E402  (the oracle; reused, not duplicated)
 
 
 def measured(cmd, cwd, timeout):
-    """Runs cmd; returns dict(rc, cpu seconds, rss KiB, out, err, timed_out).
-    rc < 0: killed by that signal. Uses wait4 for this child's own usage."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.monotonic()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err)
+    """Runs cmd; returns dict(rc, cpu seconds, rss KiB, out, err, timed_out);
+    rc < 0: killed by that signal. Through GNU time: a direct child of this
+    (large) Python process would count Python's pages in its peak RSS."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile(mode="r") as usage:
+        proc = subprocess.Popen(["/usr/bin/time", "-f", "%U %S %M", "-o", usage.name] + cmd,
+                                cwd=cwd, stdout=out, stderr=err, start_new_session=True)
         timed_out = False
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - start > timeout:
-                proc.kill()
-                timed_out = True
-                pid, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.02)
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            timed_out = True
+        lines = usage.read().splitlines()
+        rc = proc.returncode
+        killed = [l for l in lines if l.startswith("Command terminated by signal")]
+        if killed:
+            rc = -int(killed[0].split()[-1])
+        try:
+            user, system, rss = lines[-1].split()
+            cpu, rss = float(user) + float(system), int(rss)
+        except (IndexError, ValueError):
+            cpu, rss = float("nan"), 0
         out.seek(0)
         err.seek(0)
-        return {"rc": proc.returncode, "cpu": usage.ru_utime + usage.ru_stime,
-                "rss": usage.ru_maxrss, "timed_out": timed_out,
+        return {"rc": rc, "cpu": cpu, "rss": rss, "timed_out": timed_out,
                 "out": out.read().decode(errors="replace"),
                 "err": err.read().decode(errors="replace")}
 
@@ -204,6 +210,20 @@ def table(rows):
     return "\n".join(lines)
 
 
+def write_results(args, rows, everything):
+    """The table of `rows` plus a total, written to --markdown and --json."""
+    if len(rows) > 1:
+        rows = rows + [summarise("total", everything)]
+    text = table(rows)
+    if args.markdown:
+        with open(args.markdown, "w") as f:
+            f.write(text + "\n")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"projects": rows, "translation_units": everything}, f, indent=1)
+    return text
+
+
 def main(argv):
     p = argparse.ArgumentParser(description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -258,16 +278,9 @@ def main(argv):
         everything += results
         problems += row["crashes"] + row["hangs"] + row["initscan_only_parse_fails"] + \
             row["oracle_errors"] + (row["precision_occ"] < 1) + (row["recall_occ"] < 1)
-    if len(rows) > 1:
-        rows.append(summarise("total", everything))
-    text = table(rows)
-    print(text)
-    if args.markdown:
-        with open(args.markdown, "w") as f:
-            f.write(text + "\n")
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump({"projects": rows, "translation_units": everything}, f, indent=1)
+        # After every project: a long run that is stopped keeps its tables.
+        text = write_results(args, rows, everything)
+    print(text if rows else "realworld: no project analysed")
     print("realworld: %d projects, %d TUs, %s" % (
         len([r for r in rows if r["project"] != "total"]), len(everything),
         "OK" if problems == 0 else "%d problem(s)" % problems))
