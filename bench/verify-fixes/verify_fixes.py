@@ -54,7 +54,7 @@ def build_and_test(project, build):
     if project.cmake is not None:
         ok, out = sh(["ninja", "-C", build, "-j2"], env=env)
     else:
-        ok, out = sh(project.bear, cwd=build, env=env)
+        ok, out = sh(project.compdb or project.bear, cwd=build, env=env)
     if not ok:
         return False, None, out[-3000:]
     if not project.test:
