@@ -98,7 +98,9 @@ def measure_tu(args, roots, directory, path, flags):
         r["status"] = "clang-fails"
         r["reason"] = first_error(cc["err"])
         return r
-    cmd = [args.initscan, "--format=json", "--system-headers", path, "--"] + flags
+    # Every initscan check, whatever the project's .clang-tidy enables.
+    cmd = [args.initscan, "--format=json", "--system-headers", "--checks=initscan-*",
+           path, "--"] + flags
     run = measured(cmd, directory, args.timeout)
     r["initscan_cpu"], r["initscan_rss"] = run["cpu"], run["rss"]
     crashed = run["rc"] < 0 or "PLEASE submit a bug report" in run["err"] or \

@@ -35,7 +35,7 @@ from corpus import log, sh  # noqa: E402
 
 def fixits_per_check(initscan, db_dir):
     """{check: number of distinct fix-its} over the whole compile database."""
-    ok, out = sh([initscan, "--format=json", "-j2", "-p", db_dir] +
+    ok, out = sh([initscan, "--format=json", "--checks=initscan-*", "-j2", "-p", db_dir] +
                  [u[1] for u in corpus.translation_units(
                      os.path.join(db_dir, "compile_commands.json"))])
     start = out.find("{")
