@@ -192,10 +192,24 @@ class Module:
                     return tls_values[ref]
             return None
 
+        # The variable is the target of the LAST store / constructor / sret
+        # call on the normal path: the initializer's own side effects come
+        # first (gflags: `FLAGS_nono = ++counter` stores to counter, then to
+        # FLAGS_nono; `o_x(..., new (s_x[1].s) string(...))` constructs into
+        # s_x, then o_x). Exception cleanup blocks are skipped.
         first_seen = None
+        last_target = None
+        in_cleanup = False
         for raw in body:
             line = raw.split(";", 1)[0] if not raw.lstrip().startswith(";") else ""
             if not line.strip():
+                continue
+            if re.match(r"^[-\w.$\"]+:", line):  # A block label.
+                in_cleanup = False
+                continue
+            if re.search(r"\b(landingpad|cleanuppad|catchpad)\b", line):
+                in_cleanup = True
+            if in_cleanup:
                 continue
             result = None
             m = LOCAL_RE.match(line)
@@ -208,9 +222,7 @@ class Module:
             if re.match(r"^store\b", inst):
                 ops = split_top_level(re.sub(r"^store\s+(atomic\s+)?(volatile\s+)?", "", inst))
                 if len(ops) >= 2:
-                    v = var_in(ops[1])
-                    if v:
-                        return v
+                    last_target = var_in(ops[1]) or last_target
                 continue
             cm = re.search(r"\b(?:call|invoke)\b[^@%]*?(" + GLOBAL_NAME + r"|%[-\w.$]+)\(", inst)
             if not cm:
@@ -244,18 +256,16 @@ class Module:
             if callee in ("__cxa_guard_acquire", "__cxa_guard_release", "__cxa_guard_abort"):
                 continue
             if callee and callee.startswith(("llvm.memcpy", "llvm.memset", "llvm.memmove")):
-                v = var_in(args[0]) if args else None
-                if v:
-                    return v
+                last_target = (var_in(args[0]) if args else None) or last_target
                 continue
             # A call returning void whose first argument is a global: a
             # constructor (`this`) or a function returning into it (sret).
             returns_void = re.match(r"^(?:tail\s+|musttail\s+|notail\s+)?(?:call|invoke)\b"
                                     r"(?:\s+[a-z_]+(?:\([^)]*\))?)*?\s+void\s", inst)
             if returns_void and args:
-                v = var_in(args[0])
-                if v:
-                    return v
+                last_target = var_in(args[0]) or last_target
+        if last_target:
+            return last_target
         if first_seen is None:
             # Only a lifetime-extended temporary is initialized here (e.g. the
             # backing array of a constant-initialized initializer_list): it
@@ -430,6 +440,7 @@ class Demangler:
 # ----------------------------------------------------------------------------
 
 SELF_TEST_SOURCE = r"""
+#include <new>
 struct S { S(int); ~S(); int v; };
 struct D { constexpr D() {} ~D(); };
 int f();
@@ -451,9 +462,15 @@ template <class T> struct TS { static int m; };
 template <class T> int TS<T>::m = f();
 int u = TS<int>::m;             // loads @TS<int>::m first
 int use() { static int local = f(); return local + iv + internal; }
+static int counter = 12;
+static const int nono = ++counter;  // stores to counter first
+struct Reg { Reg(const char *, S *); };
+static union { void *align; char s[sizeof(S)]; } storage[2];
+static Reg registrar("x", new (storage[1].s) S(3));  // constructs in storage first
 """
 SELF_TEST_EXPECTED = {"y", "z", "s", "d", "r", "_ZGR1r_", "t", "td", "iv",
-                      "_ZL8internal", "agg", "arr", "darr", "_ZN2TSIiE1mE", "u"}
+                      "_ZL8internal", "agg", "arr", "darr", "_ZN2TSIiE1mE", "u",
+                      "_ZL4nono", "_ZL9registrar"}
 
 
 def self_test(clangxx):
