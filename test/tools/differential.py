@@ -192,10 +192,24 @@ class Module:
                     return tls_values[ref]
             return None
 
+        # The variable is the target of the LAST store / constructor / sret
+        # call on the normal path: the initializer's own side effects come
+        # first (gflags: `FLAGS_nono = ++counter` stores to counter, then to
+        # FLAGS_nono; `o_x(..., new (s_x[1].s) string(...))` constructs into
+        # s_x, then o_x). Exception cleanup blocks are skipped.
         first_seen = None
+        last_target = None
+        in_cleanup = False
         for raw in body:
             line = raw.split(";", 1)[0] if not raw.lstrip().startswith(";") else ""
             if not line.strip():
+                continue
+            if re.match(r"^[-\w.$\"]+:", line):  # A block label.
+                in_cleanup = False
+                continue
+            if re.search(r"\b(landingpad|cleanuppad|catchpad)\b", line):
+                in_cleanup = True
+            if in_cleanup:
                 continue
             result = None
             m = LOCAL_RE.match(line)
@@ -208,9 +222,7 @@ class Module:
             if re.match(r"^store\b", inst):
                 ops = split_top_level(re.sub(r"^store\s+(atomic\s+)?(volatile\s+)?", "", inst))
                 if len(ops) >= 2:
-                    v = var_in(ops[1])
-                    if v:
-                        return v
+                    last_target = var_in(ops[1]) or last_target
                 continue
             cm = re.search(r"\b(?:call|invoke)\b[^@%]*?(" + GLOBAL_NAME + r"|%[-\w.$]+)\(", inst)
             if not cm:
@@ -244,18 +256,16 @@ class Module:
             if callee in ("__cxa_guard_acquire", "__cxa_guard_release", "__cxa_guard_abort"):
                 continue
             if callee and callee.startswith(("llvm.memcpy", "llvm.memset", "llvm.memmove")):
-                v = var_in(args[0]) if args else None
-                if v:
-                    return v
+                last_target = (var_in(args[0]) if args else None) or last_target
                 continue
             # A call returning void whose first argument is a global: a
             # constructor (`this`) or a function returning into it (sret).
             returns_void = re.match(r"^(?:tail\s+|musttail\s+|notail\s+)?(?:call|invoke)\b"
                                     r"(?:\s+[a-z_]+(?:\([^)]*\))?)*?\s+void\s", inst)
             if returns_void and args:
-                v = var_in(args[0])
-                if v:
-                    return v
+                last_target = var_in(args[0]) or last_target
+        if last_target:
+            return last_target
         if first_seen is None:
             # Only a lifetime-extended temporary is initialized here (e.g. the
             # backing array of a constant-initialized initializer_list): it
@@ -312,9 +322,9 @@ class Failure(Exception):
     pass
 
 
-def run(cmd, what):
+def run(cmd, what, cwd=None):
     try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd)
     except OSError as e:
         raise Failure("%s: cannot run %s: %s" % (what, cmd[0], e))
     if proc.returncode != 0:
@@ -328,9 +338,11 @@ def run(cmd, what):
     return proc.stdout.decode(errors="replace"), proc.stderr.decode(errors="replace")
 
 
-def clang_dynamic_globals(clangxx, path, flags):
+def clang_dynamic_globals(clangxx, path, flags, cwd=None):
+    """cwd: where to run clang (relative paths in flags: a compile database's
+    `directory`)."""
     cmd = [clangxx, "-S", "-emit-llvm", "-O0", "-o", "-"] + flags + [path]
-    ir, _ = run(cmd, "clang")
+    ir, _ = run(cmd, "clang", cwd)
     module = Module(ir)
     found, unresolved = module.dynamic_variables()
     if unresolved:
@@ -349,6 +361,12 @@ def json_truthy(entry, *keys):
 def initscan_dynamic_globals(initscan, path, flags, extra_args):
     cmd = [initscan, "--format=json"] + extra_args + [path, "--"] + flags
     out, _ = run(cmd, "initscan")
+    return dynamic_globals_of_report(out, path, cmd)
+
+
+def dynamic_globals_of_report(out, path, cmd):
+    """The mangled names of the globals that initscan's JSON report `out`
+    (printed by `cmd` for `path`) says get an init function."""
     try:
         doc = json.loads(out)
     except ValueError as e:
@@ -422,6 +440,7 @@ class Demangler:
 # ----------------------------------------------------------------------------
 
 SELF_TEST_SOURCE = r"""
+#include <new>
 struct S { S(int); ~S(); int v; };
 struct D { constexpr D() {} ~D(); };
 int f();
@@ -443,9 +462,15 @@ template <class T> struct TS { static int m; };
 template <class T> int TS<T>::m = f();
 int u = TS<int>::m;             // loads @TS<int>::m first
 int use() { static int local = f(); return local + iv + internal; }
+static int counter = 12;
+static const int nono = ++counter;  // stores to counter first
+struct Reg { Reg(const char *, S *); };
+static union { void *align; char s[sizeof(S)]; } storage[2];
+static Reg registrar("x", new (storage[1].s) S(3));  // constructs in storage first
 """
 SELF_TEST_EXPECTED = {"y", "z", "s", "d", "r", "_ZGR1r_", "t", "td", "iv",
-                      "_ZL8internal", "agg", "arr", "darr", "_ZN2TSIiE1mE", "u"}
+                      "_ZL8internal", "agg", "arr", "darr", "_ZN2TSIiE1mE", "u",
+                      "_ZL4nono", "_ZL9registrar"}
 
 
 def self_test(clangxx):

@@ -37,6 +37,27 @@ bool selectChecks(llvm::StringRef Globs, std::vector<std::string> &Selected,
   return true;
 }
 
+/// \p Text with the top-level YAML mapping entry starting on line \p Line
+/// (1-based), that line and the indented or blank lines after it, turned
+/// into comments (so that later diagnostics keep the file's line numbers).
+static std::string withoutTopLevelEntry(llvm::StringRef Text, unsigned Line) {
+  std::string Result;
+  unsigned Number = 0;
+  bool Skipping = false;
+  while (!Text.empty()) {
+    auto [Current, Rest] = Text.split('\n');
+    ++Number;
+    if (Number == Line)
+      Skipping = true;
+    else if (Skipping && !Current.empty() && Current.front() != ' ' &&
+             Current.front() != '\t')
+      Skipping = false;
+    Result += Skipping ? "#\n" : Current.str() + "\n";
+    Text = Rest;
+  }
+  return Result;
+}
+
 const ConfigLoader::Parsed &ConfigLoader::parse(const std::string &Path) {
   auto It = Cache.find(Path);
   if (It != Cache.end())
@@ -47,14 +68,38 @@ const ConfigLoader::Parsed &ConfigLoader::parse(const std::string &Path) {
     P.Error = "cannot read '" + Path + "': " + Buffer.getError().message();
     return P;
   }
+  // Real projects' files carry top-level keys of other clang-tidy versions
+  // (spdlog: `AnalyzeTemporaryDtors`, removed in clang-tidy 18): such a key
+  // is skipped with a warning, as clang-tidy's own options are still
+  // meaningful. Anything else malformed stays an error.
+  std::string Text = (*Buffer)->getBuffer().str();
+  llvm::ErrorOr<clang::tidy::ClangTidyOptions> Options =
+      std::make_error_code(std::errc::invalid_argument);
   std::string FirstDiag;
-  auto Options = clang::tidy::parseConfigurationWithDiags(
-      (*Buffer)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
-        if (FirstDiag.empty())
+  for (unsigned Attempt = 0; Attempt < 16; ++Attempt) {
+    FirstDiag.clear();
+    unsigned UnknownKeyLine = 0;
+    std::string UnknownKey;
+    Options = clang::tidy::parseConfigurationWithDiags(
+        llvm::MemoryBufferRef(Text, Path), [&](const llvm::SMDiagnostic &D) {
+          if (!FirstDiag.empty())
+            return;
           FirstDiag = std::to_string(D.getLineNo()) + ":" +
                       std::to_string(D.getColumnNo() + 1) + ": " +
                       D.getMessage().str();
-      });
+          llvm::StringRef Message = D.getMessage();
+          if (D.getColumnNo() == 0 && Message.consume_front("unknown key '") &&
+              Message.consume_back("'")) {
+            UnknownKeyLine = D.getLineNo();
+            UnknownKey = Message.str();
+          }
+        });
+    if (Options || UnknownKeyLine == 0)
+      break;
+    llvm::errs() << "initscan: warning: ignoring unknown key '" << UnknownKey
+                 << "' in '" << Path << "' (line " << UnknownKeyLine << ")\n";
+    Text = withoutTopLevelEntry(Text, UnknownKeyLine);
+  }
   if (!Options) {
     P.Error = "malformed configuration '" + Path + "': " +
               (FirstDiag.empty() ? Options.getError().message() : FirstDiag);
