@@ -10,6 +10,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/Path.h"
 
@@ -246,10 +247,16 @@ void CostEstimator::chargeFunctionCall(const FunctionDecl *Fn, InitCost &Out,
   for (unsigned I = 0; I < Args.size() && I < Def->getNumParams(); ++I)
     if (literalLength(Args[I]))
       Bound.push_back({Def->getParamDecl(I), resolveArgument(Args[I])});
-  // Summaries depend on how much depth is left below them, so they are
-  // memoized per depth; a summary cut short by the budget is not kept.
-  auto Key = std::make_pair(Def, Depth);
-  auto It = Bound.empty() ? Functions.find(Key) : Functions.end();
+  // Summaries depend on how much depth is left below them and on the
+  // lengths of the literals bound (registrars pass names of many lengths,
+  // so keying on the text would walk the callee once per registrar); a
+  // summary cut short by the budget is not kept.
+  uint64_t Literals = 0;
+  for (auto [Parm, Arg] : Bound)
+    Literals = llvm::hash_combine(Literals, Parm->getFunctionScopeIndex(),
+                                  *literalLength(Arg));
+  FunctionKey Key{{Def, Depth}, Literals};
+  auto It = Functions.find(Key);
   if (It == Functions.end()) {
     llvm::SmallVector<std::pair<const ParmVarDecl *, const Expr *>, 4> Saved;
     for (auto [Parm, Arg] : Bound) {
@@ -279,7 +286,7 @@ void CostEstimator::chargeFunctionCall(const FunctionDecl *Fn, InitCost &Out,
     Unbind();
     HeapCallables = Caller;
     Body.normalize(16);
-    if (Budget == 0 || !Bound.empty()) {
+    if (Budget == 0) {
       Out.add(Body, Name);
       if (HeapCallables)
         for (HeapCallable &Event : Summary.HeapCallables) {

@@ -3,6 +3,7 @@
 #define INITSCAN_LIB_COSTESTIMATOR_H
 
 #include "initscan/StaticInitAnalysis.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -66,9 +67,11 @@ private:
     InitCost Cost;
     std::vector<HeapCallable> HeapCallables;
   };
-  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
-                 FunctionSummary>
-      Functions;
+  /// (function, depth) and a hash of the lengths of the literals bound to
+  /// its parameters.
+  using FunctionKey =
+      std::pair<std::pair<const clang::FunctionDecl *, unsigned>, uint64_t>;
+  llvm::DenseMap<FunctionKey, FunctionSummary> Functions;
   /// Where the walk in progress records heap-stored callables.
   std::vector<HeapCallable> *HeapCallables = nullptr;
   llvm::SmallPtrSet<const clang::FunctionDecl *, 16> InProgress;
