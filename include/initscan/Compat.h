@@ -16,6 +16,9 @@
 #include "llvm/Config/llvm-config.h"
 #if LLVM_VERSION_MAJOR < 16
 #include "llvm/ADT/Optional.h"
+#include "llvm/Support/Host.h"
+#else
+#include "llvm/Support/Threading.h"
 #endif
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -60,6 +63,16 @@ template <typename T> std::optional<T> toStd(const llvm::Optional<T> &Value) {
   return std::nullopt;
 }
 #endif
+
+/// Physical CPU cores, or <= 0 when unknown. llvm::get_physical_cores since
+/// 16, llvm::sys::getHostNumPhysicalCores before.
+inline int physicalCores() {
+#if LLVM_VERSION_MAJOR >= 16
+  return llvm::get_physical_cores();
+#else
+  return llvm::sys::getHostNumPhysicalCores();
+#endif
+}
 
 /// An unnamed bit-field (`int : 3;`). Renamed from isUnnamedBitfield in 19.
 inline bool isUnnamedBitField(const clang::FieldDecl *FD) {

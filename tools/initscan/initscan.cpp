@@ -551,7 +551,7 @@ int main(int argc, const char **argv) {
       fail("invalid --min-cost '" + MinCost +
            "': expected a number such as 5000, 10k or 2M");
   }
-  unsigned Threads = std::max(1u, llvm::get_physical_cores() > 0
+  unsigned Threads = std::max(1u, compat::physicalCores() > 0
                                       ? static_cast<unsigned>(std::thread::hardware_concurrency())
                                       : 1u);
   if (Jobs.getNumOccurrences()) {
