@@ -62,7 +62,7 @@ const ConfigLoader::Parsed &ConfigLoader::parse(const std::string &Path) {
     return P;
   }
   P.Ok = true;
-  P.Checks = Options->Checks;
+  P.Checks = compat::toStd(Options->Checks);
   P.InheritParent = compat::toStd(Options->InheritParentConfig).value_or(false);
   for (const auto &Entry : Options->CheckOptions)
     P.Options[Entry.getKey().str()] = Entry.getValue().Value;
