@@ -19,12 +19,21 @@ inline void report(clang::tidy::ClangTidyCheck &Check, const Finding &F) {
     Check.diag(N.Loc, "%0", clang::DiagnosticIDs::Note) << N.Message;
 }
 
+/// Reads a string option. A copy, because OptionsView::get returns a
+/// std::string in LLVM 14 and a StringRef since 15: a StringRef kept from it
+/// would dangle on 14.
+inline std::string
+getOption(const clang::tidy::ClangTidyCheck::OptionsView &Options,
+          llvm::StringRef Name, llvm::StringRef Default) {
+  return std::string(Options.get(Name, Default));
+}
+
 /// Reads a boolean option. The host clang-tidy binary does not export
 /// OptionsView::get<bool>, so options are read and written as strings.
 inline bool getBoolOption(const clang::tidy::ClangTidyCheck::OptionsView &Options,
                           llvm::StringRef Name, bool Default) {
-  llvm::StringRef Value = Options.get(Name, Default ? "true" : "false");
-  return Value.equals_insensitive("true") || Value == "1";
+  std::string Value = getOption(Options, Name, Default ? "true" : "false");
+  return llvm::StringRef(Value).equals_insensitive("true") || Value == "1";
 }
 
 inline llvm::StringRef boolOptionText(bool Value) {

@@ -12,8 +12,8 @@ namespace initscan::tidy {
 EagerSingletonCheck::EagerSingletonCheck(llvm::StringRef Name,
                                      clang::tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context) {
-  llvm::StringRef MinAllocations = Options.get("MinAllocations", "16");
-  if (MinAllocations.getAsInteger(10, Settings.MinAllocations))
+  std::string MinAllocations = getOption(Options, "MinAllocations", "16");
+  if (llvm::StringRef(MinAllocations).getAsInteger(10, Settings.MinAllocations))
     configurationDiag("invalid MinAllocations '%0' for check '%1': expected a "
                       "whole number")
         << MinAllocations << Name;

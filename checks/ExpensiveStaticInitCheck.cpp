@@ -12,7 +12,7 @@ namespace initscan::tidy {
 ExpensiveStaticInitCheck::ExpensiveStaticInitCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      MinCostText(Options.get("MinCost", "0").str()) {
+      MinCostText(getOption(Options, "MinCost", "0")) {
   Settings.ReportDestructorOnly =
       getBoolOption(Options, "ReportDestructorOnly", true);
   if (!parseCostThreshold(MinCostText, Settings.MinCost))

@@ -12,7 +12,8 @@ namespace initscan::tidy {
 TypeErasedCallableMapCheck::TypeErasedCallableMapCheck(llvm::StringRef Name,
                                      clang::tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context) {
-  std::vector<std::string> Types = splitList(Options.get("CallableTypes", ""));
+  std::vector<std::string> Types =
+      splitList(getOption(Options, "CallableTypes", ""));
   if (!Types.empty())
     Settings.CallableTypes = std::move(Types);
 }

@@ -5,6 +5,7 @@
 #include "CostModel.h"
 #include "RegexModel.h"
 #include "StdLibModel.h"
+#include "initscan/Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -790,7 +791,7 @@ bool CostEstimator::modelStdMemberCall(const CallExpr *E, llvm::StringRef Class,
     ChargeClosureArguments();
     // emplace("key", "value"): the element's strings are built from the
     // literals inside the library.
-    if (Method.starts_with("emplace") || Method == "try_emplace")
+    if (compat::startsWith(Method, "emplace") || Method == "try_emplace")
       for (const Expr *Arg : E->arguments()) {
         if (isa<StringLiteral>(stripTemporaries(Arg))) {
           chargeString(*literalLength(Arg), Out);

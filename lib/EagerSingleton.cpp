@@ -556,9 +556,11 @@ public:
     return Result;
   }
 
-  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc TL) {
+  // Rest: LLVM 22's extra `bool TraverseQualifier` (see Compat.h).
+  template <typename... Rest>
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc TL, Rest... R) {
     Contexts.push_back(Context::Forbidden);
-    bool Result = Base::TraverseDecltypeTypeLoc(TL);
+    bool Result = Base::TraverseDecltypeTypeLoc(TL, R...);
     Contexts.pop_back();
     return Result;
   }
@@ -676,7 +678,7 @@ bool declarationIsReplaceable(const Candidate &C, const StaticInitializer &SI,
         Other->getBeginLoc() == Var.getBeginLoc())
       return false;
   std::optional<Token> Semi =
-      Lexer::findNextToken(End, SM, Ctx.getLangOpts());
+      compat::toStd(Lexer::findNextToken(End, SM, Ctx.getLangOpts()));
   if (!Semi || !Semi->is(tok::semi) || Semi->getLocation().isMacroID())
     return false;
   // The initializer moves into the accessor, where `instance` is a local.

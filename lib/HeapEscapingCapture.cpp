@@ -18,6 +18,7 @@
 #include "ASTSupport.h"
 #include "CostModel.h"
 #include "StdLibModel.h"
+#include "initscan/Compat.h"
 #include "initscan/Findings.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -190,14 +191,28 @@ public:
                                          DataRecursionQueue * = nullptr) {
     return true;
   }
-  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc) { return true; }
-  bool TraverseDecltypeType(DecltypeType *) { return true; }
-  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc) { return true; }
-  bool TraverseTypeOfExprType(TypeOfExprType *) { return true; }
+  // `...`: LLVM 22's extra `bool TraverseQualifier` (see Compat.h).
+  template <typename... Rest>
+  bool TraverseDecltypeTypeLoc(DecltypeTypeLoc, Rest...) {
+    return true;
+  }
+  template <typename... Rest>
+  bool TraverseDecltypeType(DecltypeType *, Rest...) {
+    return true;
+  }
+  template <typename... Rest>
+  bool TraverseTypeOfExprTypeLoc(TypeOfExprTypeLoc, Rest...) {
+    return true;
+  }
+  template <typename... Rest>
+  bool TraverseTypeOfExprType(TypeOfExprType *, Rest...) {
+    return true;
+  }
   // The discarded branch of `if constexpr` never runs.
   bool TraverseIfStmt(IfStmt *S, DataRecursionQueue *Q = nullptr) {
     if (S->isConstexpr())
-      if (std::optional<Stmt *> Taken = S->getNondiscardedCase(Ctx)) {
+      if (std::optional<Stmt *> Taken =
+              compat::toStd(S->getNondiscardedCase(Ctx))) {
         if (!TraverseStmt(S->getInit()) ||
             !TraverseStmt(S->getConditionVariableDeclStmt()) ||
             !TraverseStmt(S->getCond()))
@@ -287,7 +302,7 @@ private:
     C.Loc = Loc;
     C.InInstantiation =
         CurrentFunction && CurrentFunction->isTemplateInstantiation();
-    Conversions.try_emplace(Source, C);
+    Conversions.insert({Source, C}); // Keeps the first, like try_emplace.
   }
 
   /// std::pair / std::tuple build their wrapper elements inside the library
@@ -556,7 +571,7 @@ private:
       return Parts;
     }
     for (const FieldDecl *FD : RD->fields()) {
-      if (FD->isInvalidDecl() || FD->isUnnamedBitField())
+      if (FD->isInvalidDecl() || compat::isUnnamedBitField(FD))
         continue;
       Part P = makePart(FD->getType());
       P.Name = FD->getNameAsString();
@@ -694,7 +709,7 @@ private:
       llvm::StringRef Self = First.Init->QualifiedName;
       if (Via == Self)
         Via = {};
-      else if (Via.starts_with(Self.str() + " -> "))
+      else if (compat::startsWith(Via, Self.str() + " -> "))
         Via = Via.drop_front(Self.size() + 4);
     }
     if (!Via.empty())

@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "RegexModel.h"
+#include "initscan/Compat.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
@@ -144,7 +145,7 @@ private:
     return Pos + Ahead < Text.size() ? Text[Pos + Ahead] : '\0';
   }
   bool consume(llvm::StringRef S) {
-    if (!Text.substr(Pos).starts_with(S))
+    if (!compat::startsWith(Text.substr(Pos), S))
       return false;
     Pos += S.size();
     return true;

@@ -3,6 +3,7 @@
 #include "Rewrite.h"
 #include "ASTSupport.h"
 #include "StdLibModel.h"
+#include "initscan/Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -243,7 +244,7 @@ Rewrite suggestRewrite(const StaticInitializer &SI, ASTContext &Ctx,
   if (SI.Storage == StorageKind::Namespace && isConstStdString(Var->getType()))
     if (const auto *Lit =
             dyn_cast_or_null<StringLiteral>(stripToLiteralSource(Var->getInit())))
-      if (Lit->isOrdinary())
+      if (compat::isOrdinary(Lit))
         return stringViewRewrite(*Var, *Lit, Ctx, Uses);
 
   // Otherwise: build it on first use.

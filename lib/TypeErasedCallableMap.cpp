@@ -559,7 +559,7 @@ const StringLiteral *keyLiteral(const Expr *E) {
   E = stripTemporaries(E);
   for (unsigned Step = 0; E && Step < 4; ++Step) {
     if (const auto *SL = dyn_cast<StringLiteral>(E))
-      return SL->isOrdinary() ? SL : nullptr;
+      return compat::isOrdinary(SL) ? SL : nullptr;
     if (const auto *UDL = dyn_cast<UserDefinedLiteral>(E)) {
       E = stripTemporaries(UDL->getCookedLiteral());
       continue;
@@ -677,8 +677,7 @@ std::optional<std::string> functionText(const Expr *Value, const Signature &Sig,
     // Written by a macro: the name as written.
     std::string Name;
     llvm::raw_string_ostream OS(Name);
-    if (NestedNameSpecifier *NNS = DRE->getQualifier())
-      NNS->print(OS, PrintingPolicy(Ctx.getLangOpts()));
+    compat::printQualifier(DRE, OS, PrintingPolicy(Ctx.getLangOpts()));
     OS << DRE->getNameInfo().getAsString();
     return OS.str();
   }

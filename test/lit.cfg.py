@@ -66,7 +66,9 @@ config.substitutions.append(("%clangxx", q(clangxx)))
 config.substitutions.append(("%python", q(python)))
 
 # Features.
-libcxx_dir = "/usr/lib/llvm-%s/include/c++/v1" % config.llvm_major
+# libc++ of the configured LLVM (Debian's libc++-N-dev packages conflict with
+# each other, so only one major has it at a time).
+libcxx_dir = os.path.join(config.llvm_prefix, "include", "c++", "v1")
 if os.path.isdir(libcxx_dir):
     config.available_features.add("libcxx")
 if os.path.exists(config.initscan_cli):

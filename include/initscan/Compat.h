@@ -3,12 +3,28 @@
 // initscan builds against several LLVM majors. Every API that differs between
 // them is wrapped here, so no other file tests LLVM_VERSION_MAJOR.
 //
+// One difference needs no wrapper: LLVM 22 added a `bool TraverseQualifier`
+// parameter to RecursiveASTVisitor's Traverse<Type>Type/Traverse<Type>TypeLoc.
+// Visitors that override those declare a trailing parameter pack
+// (`template <typename... Rest> bool TraverseDecltypeTypeLoc(DecltypeTypeLoc
+// TL, Rest... R)`) and forward it, which compiles against every major.
+//
 //===----------------------------------------------------------------------===//
 #ifndef INITSCAN_COMPAT_H
 #define INITSCAN_COMPAT_H
 
 #include "llvm/Config/llvm-config.h"
+#if LLVM_VERSION_MAJOR < 16
+#include "llvm/ADT/Optional.h"
+#include "llvm/Support/Host.h"
+#else
+#include "llvm/Support/Threading.h"
+#endif
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+#include <optional>
 
 namespace initscan::compat {
 
@@ -25,6 +41,67 @@ inline bool endsWith(llvm::StringRef S, llvm::StringRef Suffix) {
   return S.ends_with(Suffix);
 #else
   return S.endswith(Suffix);
+#endif
+}
+
+/// The optional type LLVM APIs take and return: llvm::Optional up to LLVM 15,
+/// std::optional since 16 (llvm::Optional has no conversion to std::optional).
+#if LLVM_VERSION_MAJOR >= 16
+template <typename T> using LLVMOptional = std::optional<T>;
+#else
+template <typename T> using LLVMOptional = llvm::Optional<T>;
+#endif
+
+/// A std::optional from what an LLVM API returned (a no-op since LLVM 16).
+template <typename T> std::optional<T> toStd(std::optional<T> Value) {
+  return Value;
+}
+#if LLVM_VERSION_MAJOR < 16
+template <typename T> std::optional<T> toStd(const llvm::Optional<T> &Value) {
+  if (Value)
+    return *Value;
+  return std::nullopt;
+}
+#endif
+
+/// Physical CPU cores, or <= 0 when unknown. llvm::get_physical_cores since
+/// 16, llvm::sys::getHostNumPhysicalCores before.
+inline int physicalCores() {
+#if LLVM_VERSION_MAJOR >= 16
+  return llvm::get_physical_cores();
+#else
+  return llvm::sys::getHostNumPhysicalCores();
+#endif
+}
+
+/// An unnamed bit-field (`int : 3;`). Renamed from isUnnamedBitfield in 19.
+inline bool isUnnamedBitField(const clang::FieldDecl *FD) {
+#if LLVM_VERSION_MAJOR >= 19
+  return FD->isUnnamedBitField();
+#else
+  return FD->isUnnamedBitfield();
+#endif
+}
+
+/// A plain "..." literal (no u8/u/U/L prefix). Called isAscii before 15.
+inline bool isOrdinary(const clang::StringLiteral *SL) {
+#if LLVM_VERSION_MAJOR >= 15
+  return SL->isOrdinary();
+#else
+  return SL->isAscii();
+#endif
+}
+
+/// Prints the qualifier of a reference as written (`ns::Type::`), if any.
+/// LLVM 22 made NestedNameSpecifier a value type instead of a pointer.
+inline void printQualifier(const clang::DeclRefExpr *E, llvm::raw_ostream &OS,
+                           const clang::PrintingPolicy &Policy) {
+#if LLVM_VERSION_MAJOR >= 22
+  if (clang::NestedNameSpecifier Qualifier = E->getQualifier())
+    Qualifier.print(OS, Policy);
+#else
+  if (const clang::NestedNameSpecifier *Qualifier = E->getQualifier())
+    Qualifier->print(OS, Policy);
 #endif
 }
 

@@ -1,6 +1,7 @@
 //===- FindingsTest.cpp - initscan-expensive-static-init decisions --------===//
 
 #include "TestSupport.h"
+#include "initscan/Compat.h"
 #include "llvm/ADT/StringRef.h"
 
 using namespace initscan;
@@ -27,12 +28,12 @@ TEST(Findings, RegexMessage) {
   const Finding *R = findingFor(Findings, "r");
   ASSERT_NE(R, nullptr);
   EXPECT_EQ(R->Check, ExpensiveStaticInitCheck);
-  EXPECT_TRUE(llvm::StringRef(R->Message)
-                  .starts_with("'r' is initialized before main: ~"))
+  EXPECT_TRUE(
+      compat::startsWith(R->Message, "'r' is initialized before main: ~"))
       << R->Message;
   EXPECT_NE(R->Message.find("(std::regex compile)"), std::string::npos)
       << R->Message;
-  EXPECT_TRUE(llvm::StringRef(R->Message).ends_with(")")) << R->Message;
+  EXPECT_TRUE(compat::endsWith(R->Message, ")")) << R->Message;
   EXPECT_EQ(R->Loc, R->Init->location());
   // The lazy-accessor rewrite is offered as a note, without a fix-it.
   EXPECT_TRUE(R->Fixes.empty());
@@ -82,8 +83,8 @@ TEST(Findings, DestructorOnlyGlobalsCanBeDropped) {
   std::vector<Finding> With = findExpensiveStaticInits(TU.Inits, {});
   const Finding *H = findingFor(With, "h");
   ASSERT_NE(H, nullptr);
-  EXPECT_TRUE(llvm::StringRef(H->Message)
-                  .starts_with("'h' registers a destructor at exit: ~"))
+  EXPECT_TRUE(
+      compat::startsWith(H->Message, "'h' registers a destructor at exit: ~"))
       << H->Message;
 
   ExpensiveStaticInitOptions Opts;
@@ -102,8 +103,8 @@ TEST(Findings, ConstructorFunctionAndThreadLocal) {
   )cpp");
   std::vector<Finding> Findings = findExpensiveStaticInits(TU.Inits, {});
   ASSERT_EQ(Findings.size(), 1u) << "thread_local does not run before main";
-  EXPECT_TRUE(llvm::StringRef(Findings[0].Message)
-                  .starts_with("constructor function 'boot' runs before main: "))
+  EXPECT_TRUE(compat::startsWith(
+      Findings[0].Message, "constructor function 'boot' runs before main: "))
       << Findings[0].Message;
 }
 
@@ -329,13 +330,13 @@ TEST(Findings, StructuredBindingIsNamed) {
   std::vector<Finding> Findings = findExpensiveStaticInits(TU.Inits, {});
   ASSERT_EQ(Findings.size(), 1u);
   SKIP_IF_ENGINE_BUG(
-      llvm::StringRef(Findings[0].Message).starts_with("''") ||
+      compat::startsWith(Findings[0].Message, "''") ||
           SI.Suggestion.Text.find("& ()") != std::string::npos,
       "a namespace-scope structured binding is reported as `''` "
       "(getNameAsString of a DecompositionDecl is empty) and gets a garbled "
       "lazy-accessor rewrite: '"
           << SI.Suggestion.Text << "'; message: " << Findings[0].Message);
-  EXPECT_FALSE(llvm::StringRef(Findings[0].Message).starts_with("''"));
+  EXPECT_FALSE(compat::startsWith(Findings[0].Message, "''"));
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 //===- TestSupport.cpp - Parsing snippets for the engine's unit tests -----===//
 
 #include "TestSupport.h"
+#include "initscan/Compat.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
@@ -51,7 +52,7 @@ std::vector<std::string> compileArgs(const std::vector<std::string> &Extra) {
   std::vector<std::string> Args;
   bool HasStd = false;
   for (const std::string &A : Extra)
-    HasStd |= llvm::StringRef(A).starts_with("-std=");
+    HasStd |= compat::startsWith(A, "-std=");
   if (!HasStd)
     Args.push_back("-std=c++17");
   if (llvm::sys::fs::is_directory(INITSCAN_TEST_RESOURCE_DIR))

@@ -2,6 +2,7 @@
 
 #include "Config.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "initscan/Compat.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -106,8 +107,8 @@ const ConfigLoader::Parsed &ConfigLoader::parse(const std::string &Path) {
     return P;
   }
   P.Ok = true;
-  P.Checks = Options->Checks;
-  P.InheritParent = Options->InheritParentConfig.value_or(false);
+  P.Checks = compat::toStd(Options->Checks);
+  P.InheritParent = compat::toStd(Options->InheritParentConfig).value_or(false);
   for (const auto &Entry : Options->CheckOptions)
     P.Options[Entry.getKey().str()] = Entry.getValue().Value;
   return P;

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "HtmlReport.h"
+#include "initscan/Compat.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -221,7 +222,7 @@ std::string commonDirectory(const std::vector<TranslationUnitReport> &Reports) {
       return;
     }
     while (!Common->empty() &&
-           !(Dir.starts_with(*Common) &&
+           !(compat::startsWith(Dir, *Common) &&
              (Dir.size() == Common->size() ||
               llvm::sys::path::is_separator(Dir[Common->size()]) ||
               llvm::sys::path::is_separator(Common->back()))))
@@ -512,7 +513,7 @@ private:
     writeAttribute("title", checkDescription(F.Check));
     OS << ">";
     escape(OS, llvm::StringRef(F.Check).drop_front(
-                   llvm::StringRef(F.Check).starts_with("initscan-") ? 9 : 0));
+                   compat::startsWith(F.Check, "initscan-") ? 9 : 0));
     OS << "</a></td><td class=\"sym\"><code>";
     // Long qualified names may wrap after a scope.
     llvm::SmallVector<llvm::StringRef, 4> Scopes;

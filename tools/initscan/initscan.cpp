@@ -112,7 +112,7 @@ void runJobs(std::vector<Job> &Jobs, unsigned Threads,
   // Parsing recurses deeply: give workers clang's own desired stack size.
   std::vector<llvm::thread> Pool;
   for (unsigned I = 0; I < Threads; ++I)
-    Pool.emplace_back(std::optional<unsigned>(16u << 20), Worker);
+    Pool.emplace_back(compat::LLVMOptional<unsigned>(16u << 20), Worker);
   for (llvm::thread &T : Pool)
     T.join();
 }
@@ -190,15 +190,17 @@ std::multiset<BaselineKey> loadBaseline(llvm::StringRef Path) {
     fail("malformed baseline '" + Path + "': " + llvm::toString(Value.takeError()));
   const llvm::json::Object *Root = Value->getAsObject();
   const llvm::json::Array *Findings = Root ? Root->getArray("findings") : nullptr;
-  if (!Root || !Findings || Root->getString("tool") != std::optional<llvm::StringRef>("initscan"))
+  if (!Root || !Findings ||
+      compat::toStd(Root->getString("tool")) !=
+          std::optional<llvm::StringRef>("initscan"))
     fail("malformed baseline '" + Path +
          "': expected an initscan --format=json report");
   std::multiset<BaselineKey> Keys;
   for (const llvm::json::Value &F : *Findings) {
     const llvm::json::Object *O = F.getAsObject();
-    auto Check = O ? O->getString("check") : std::nullopt;
-    auto Symbol = O ? O->getString("symbol") : std::nullopt;
-    auto File = O ? O->getString("file") : std::nullopt;
+    auto Check = O ? compat::toStd(O->getString("check")) : std::nullopt;
+    auto Symbol = O ? compat::toStd(O->getString("symbol")) : std::nullopt;
+    auto File = O ? compat::toStd(O->getString("file")) : std::nullopt;
     if (!Check || !Symbol || !File)
       fail("malformed baseline '" + Path +
            "': a finding lacks check, symbol or file");
@@ -395,7 +397,7 @@ int main(int argc, const char **argv) {
       fail("invalid --min-cost '" + MinCost +
            "': expected a number such as 5000, 10k or 2M");
   }
-  unsigned Threads = std::max(1u, llvm::get_physical_cores() > 0
+  unsigned Threads = std::max(1u, compat::physicalCores() > 0
                                       ? static_cast<unsigned>(std::thread::hardware_concurrency())
                                       : 1u);
   if (Jobs.getNumOccurrences()) {
