@@ -8,6 +8,8 @@
 #define INITSCAN_TOOLS_REPORT_H
 
 #include "initscan/Findings.h"
+#include "initscan/InitOrder.h"
+#include "llvm/Support/JSON.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/Support/raw_ostream.h"
 #include <optional>
@@ -55,6 +57,8 @@ struct FindingRecord {
   std::vector<clang::tooling::Replacement> Fixes;
   /// The clang-style diagnostic text (warning and notes), for text mode.
   std::string DiagText;
+  /// initscan-init-order: the reader-to-dependency chain, as JSON.
+  llvm::json::Array Chain;
 };
 
 struct TranslationUnitReport {
@@ -63,6 +67,9 @@ struct TranslationUnitReport {
   bool Failed = false;
   std::vector<GlobalRecord> Globals;
   std::vector<FindingRecord> Findings;
+  /// What initscan-init-order needs of this TU, and whether it reports here.
+  InitOrderFacts InitOrder;
+  bool InitOrderEnabled = false;
   /// Cost of everything that runs before main in this TU.
   InitCost StartupCost() const;
 };

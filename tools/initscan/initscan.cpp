@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Config.h"
+#include "InitOrderReport.h"
 #include "Report.h"
 #include "initscan/Compat.h"
 #include "clang/Tooling/Core/Replacement.h"
@@ -109,6 +110,9 @@ public:
     const SourceManager &SM = Ctx.getSourceManager();
     Report.StdLib = detectStdLib(Ctx).Kind;
     std::vector<StaticInitializer> Inits = analyzeTranslationUnit(Ctx);
+    Report.InitOrderEnabled = llvm::is_contained(Cfg.EnabledChecks,
+                                                 InitOrderCheck.str());
+    Report.InitOrder = collectInitOrderFacts(Ctx, Inits);
     std::vector<Finding> Findings =
         runChecks(Ctx, Inits, Cfg.EnabledChecks, Cfg.Checks);
     // The registry each registrar fills, when the registry check found it.
@@ -656,6 +660,9 @@ int main(int argc, const char **argv) {
     for (TranslationUnitReport &R : J.Reports)
       Reports.push_back(std::move(R));
   }
+
+  // Whole program: needs every TU's facts.
+  addInitOrderFindings(Reports);
 
   // Baseline: drop the findings it already has (check + symbol + file; the
   // line may move). A multiset, so a header finding known once per TU stays
