@@ -9,7 +9,8 @@ BUILD_DIR=${BUILD_DIR:-build}
 packages=(cmake ninja-build ccache python3 g++
           "clang-$LLVM_MAJOR" "clang-tidy-$LLVM_MAJOR" "clang-tools-$LLVM_MAJOR"
           "libclang-$LLVM_MAJOR-dev" "llvm-$LLVM_MAJOR-dev" "llvm-$LLVM_MAJOR-tools"
-          "libc++-$LLVM_MAJOR-dev" "libc++abi-$LLVM_MAJOR-dev" libgtest-dev)
+          "libc++-$LLVM_MAJOR-dev" "libc++abi-$LLVM_MAJOR-dev" libgtest-dev
+          "libclang-rt-$LLVM_MAJOR-dev") # ASan: the init-order oracle test
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

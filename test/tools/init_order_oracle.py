@@ -21,7 +21,8 @@ The check passes when, for every case and library, initscan's dependencies
 equal the runtime truth (precision = recall = 1) and its pairs equal
 `expect`. Prints the confusion counts and exits 1 on any difference.
 
-  init_order_oracle.py --initscan BIN --clangxx CLANG [--libcxx] CASE_DIR...
+  init_order_oracle.py --initscan BIN --clangxx CLANG [--libcxx] [-v]
+                       CASE_DIR... | DIR_OF_CASES
 """
 
 import argparse
@@ -37,6 +38,8 @@ import tempfile
 ASAN_GLOBAL = re.compile(
     r"is located \d+ bytes inside of global variable '([^']+)'")
 PROGRAM_FIASCO = re.compile(r"^fiasco: (.+)$", re.M)
+# libstdc++'s ABI tag in ASan's names: gName[abi:cxx11].
+ABI_TAG = re.compile(r"\[abi:[^\]]*\]")
 ASAN_OPTIONS = "check_initialization_order=1:strict_init_order=1:detect_leaks=0"
 
 
@@ -96,7 +99,7 @@ def runtime_truth(args, case, flags, workdir):
         if r.returncode != 0:
             raise RuntimeError("cannot link %s:\n%s" % (case, r.stderr))
         r = run([exe], env=env, cwd=workdir)
-        asan = set(ASAN_GLOBAL.findall(r.stderr))
+        asan = {ABI_TAG.sub("", name) for name in ASAN_GLOBAL.findall(r.stderr)}
         printed = set(PROGRAM_FIASCO.findall(r.stdout))
         if r.returncode != 0 and not asan:
             raise RuntimeError("%s (%s) failed without an ASan report:\n%s%s" %
@@ -128,6 +131,15 @@ def main():
     parser.add_argument("-v", action="store_true", help="print every case")
     parser.add_argument("cases", nargs="+")
     args = parser.parse_args()
+    # A directory without an `expect` file holds cases.
+    cases = []
+    for path in args.cases:
+        if os.path.exists(os.path.join(path, "expect")):
+            cases.append(path)
+        else:
+            cases += [os.path.join(path, d) for d in sorted(os.listdir(path))
+                      if os.path.isdir(os.path.join(path, d))]
+    args.cases = cases
 
     libs = ["libstdc++"] + (["libc++"] if args.libcxx else [])
     jobs = [(c, l) for c in sorted(args.cases) for l in libs]
