@@ -6,6 +6,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "InitOrderReport.h"
+#include <map>
+#include <set>
+#include <tuple>
 
 namespace initscan::cli {
 
@@ -70,9 +73,13 @@ void addInitOrderFindings(std::vector<TranslationUnitReport> &Reports) {
   for (size_t I = 0; I < Program.size(); ++I)
     ByFile.emplace(Program[I].TranslationUnit, ReportOf[I]);
 
+  // A file analysed twice (two compile commands) reports each issue once.
+  std::set<std::tuple<std::string, std::string, std::string>> Reported;
   for (const InitOrderIssue &Issue : findInitOrderIssues(Program)) {
     auto It = ByFile.find(Issue.ReaderTU);
-    if (It == ByFile.end() || !Reports[It->second].InitOrderEnabled)
+    if (It == ByFile.end() || !Reports[It->second].InitOrderEnabled ||
+        !Reported.insert({Issue.ReaderTU, Issue.Reader, Issue.Dependency})
+             .second)
       continue;
     FindingRecord F;
     F.Check = InitOrderCheck.str();
