@@ -3,6 +3,7 @@
 #include "EagerSingletonCheck.h"
 #include "ExpensiveStaticInitCheck.h"
 #include "HeapEscapingCaptureCheck.h"
+#include "InitOrderCheck.h"
 #include "TypeErasedCallableMapCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -16,6 +17,7 @@ public:
     Factories.registerCheck<TypeErasedCallableMapCheck>("initscan-type-erased-callable-map");
     Factories.registerCheck<HeapEscapingCaptureCheck>("initscan-heap-escaping-capture");
     Factories.registerCheck<EagerSingletonCheck>("initscan-eager-singleton");
+    Factories.registerCheck<InitOrderCheck>("initscan-init-order");
   }
 };
 

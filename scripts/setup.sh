@@ -13,7 +13,8 @@ packages=(cmake ninja-build ccache python3 g++
           git pre-commit python3-yaml  # test/integrations: hooks, CI templates
           neovim  # test/lsp/neovim.test: a real LSP client (0.7+)
           chromium fonts-dejavu-core  # test/cli/html.test renders the HTML report
-          dpkg-dev bear time)  # realworld-slice: apt-get source, compile databases
+          dpkg-dev bear time  # realworld-slice: apt-get source, compile databases
+          "libclang-rt-$LLVM_MAJOR-dev")  # ASan: the init-order oracle test
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

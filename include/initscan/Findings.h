@@ -23,11 +23,13 @@ inline constexpr llvm::StringLiteral HeapEscapingCaptureCheck =
     "initscan-heap-escaping-capture";
 inline constexpr llvm::StringLiteral EagerSingletonCheck =
     "initscan-eager-singleton";
+/// Whole program in the CLI (InitOrder.h), one TU in the clang-tidy module.
+inline constexpr llvm::StringLiteral InitOrderCheck = "initscan-init-order";
 
 /// Every check name, for --list-checks and glob matching.
 inline constexpr llvm::StringLiteral AllChecks[] = {
     ExpensiveStaticInitCheck, TypeErasedCallableMapCheck,
-    HeapEscapingCaptureCheck, EagerSingletonCheck};
+    HeapEscapingCaptureCheck, EagerSingletonCheck, InitOrderCheck};
 
 struct FindingNote {
   clang::SourceLocation Loc;

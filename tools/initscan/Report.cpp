@@ -223,6 +223,8 @@ void writeJSON(llvm::raw_ostream &OS,
                                          {"text", F.RewriteText}}},
           {"replacements", fixesJSON(F.Fixes)},
           {"translation_unit", R.File}};
+      if (!F.Chain.empty())
+        O["chain"] = llvm::json::Array(F.Chain);
       addPosition(O, F.Where);
       Findings.push_back(std::move(O));
     }
@@ -415,6 +417,10 @@ llvm::StringRef checkDescription(llvm::StringRef Check) {
   if (Check == EagerSingletonCheck)
     return "Globals whose construction acquires resources (files, sockets, "
            "threads, environment, much memory) before main.";
+  if (Check == InitOrderCheck)
+    return "Dynamic initializers that read a global dynamically initialized "
+           "in another translation unit, or later in the same one (static "
+           "initialization order fiasco).";
   return "";
 }
 
@@ -461,6 +467,8 @@ void writeSARIF(llvm::raw_ostream &OS,
                               {"translationUnit", R.File}}}};
       if (!Related.empty())
         Result["relatedLocations"] = std::move(Related);
+      if (!F.Chain.empty())
+        (*Result.getObject("properties"))["chain"] = llvm::json::Array(F.Chain);
       if (!F.Fixes.empty()) {
         // One artifactChange per file, replacements in order.
         std::map<std::string, llvm::json::Array> ByFile;

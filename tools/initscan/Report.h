@@ -8,6 +8,8 @@
 #define INITSCAN_TOOLS_REPORT_H
 
 #include "initscan/Findings.h"
+#include "initscan/InitOrder.h"
+#include "llvm/Support/JSON.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -57,6 +59,8 @@ struct FindingRecord {
   std::vector<clang::tooling::Replacement> Fixes;
   /// The clang-style diagnostic text (warning and notes), for text mode.
   std::string DiagText;
+  /// initscan-init-order: the reader-to-dependency chain, as JSON.
+  llvm::json::Array Chain;
 };
 
 /// Everything the reports need of one TU: the per-TU summary. It is written to
@@ -69,14 +73,17 @@ struct TranslationUnitReport {
   unsigned Ordinal = 0;
   /// What the compiler printed (warnings), replayed on a cache hit.
   std::string CompilerDiagnostics;
-  /// Extension point: facts about what each dynamic initializer reads and
-  /// calls, for initialization-order analysis. Opaque here, serialized as
-  /// "initOrder"; null when absent.
+  /// What each dynamic initializer and each defined function reads and
+  /// calls (initscan/InitOrder.h, toJSON), for initscan-init-order across
+  /// TUs; serialized as "initOrder", null when absent.
   llvm::json::Value InitOrder = nullptr;
   StdLibKind StdLib = StdLibKind::Unknown;
   bool Failed = false;
   std::vector<GlobalRecord> Globals;
   std::vector<FindingRecord> Findings;
+  /// Whether initscan-init-order reports in this TU (its facts are in
+  /// InitOrder either way: another TU's reader may depend on this TU).
+  bool InitOrderEnabled = false;
   /// Cost of everything that runs before main in this TU.
   InitCost StartupCost() const;
 };

@@ -231,6 +231,7 @@ json::Value summaryToJSON(const TranslationUnitReport &S) {
                       {"compilerDiagnostics", S.CompilerDiagnostics},
                       {"globals", std::move(Globals)},
                       {"findings", std::move(Findings)},
+                      {"initOrderEnabled", S.InitOrderEnabled},
                       {"initOrder", S.InitOrder}};
 }
 
@@ -280,6 +281,7 @@ bool summaryFromJSON(const json::Value &V, TranslationUnitReport &S,
   S.Ordinal = static_cast<unsigned>(Ordinal);
   if (const json::Value *InitOrder = Obj.get("initOrder"))
     S.InitOrder = *InitOrder;
+  S.InitOrderEnabled = Obj.getBoolean("initOrderEnabled").value_or(false);
   return true;
 }
 

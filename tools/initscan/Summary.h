@@ -18,7 +18,7 @@ namespace initscan::cli {
 
 /// Bump when the meaning or shape of a summary changes: older summaries are
 /// then rejected by --merge and ignored (re-analysed) by the cache.
-inline constexpr int64_t SummaryFormatVersion = 1;
+inline constexpr int64_t SummaryFormatVersion = 2;
 inline constexpr llvm::StringLiteral SummaryFormatName = "initscan-tu-summary";
 
 llvm::json::Value summaryToJSON(const TranslationUnitReport &Summary);

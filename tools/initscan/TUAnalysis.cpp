@@ -52,6 +52,9 @@ public:
     recordDependencies(SM);
     Report.StdLib = detectStdLib(Ctx).Kind;
     std::vector<StaticInitializer> Inits = analyzeTranslationUnit(Ctx);
+    Report.InitOrderEnabled =
+        llvm::is_contained(Cfg.EnabledChecks, InitOrderCheck.str());
+    Report.InitOrder = toJSON(collectInitOrderFacts(Ctx, Inits));
     std::vector<Finding> Findings =
         runChecks(Ctx, Inits, Cfg.EnabledChecks, Cfg.Checks);
     // The registry each registrar fills, when the registry check found it.

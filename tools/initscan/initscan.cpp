@@ -13,6 +13,7 @@
 #include "Diff.h"
 #include "LanguageServer.h"
 #include "HtmlReport.h"
+#include "InitOrderReport.h"
 #include "Report.h"
 #include "Summary.h"
 #include "TUAnalysis.h"
@@ -629,6 +630,9 @@ int main(int argc, const char **argv) {
           Path, llvm::formatv("{0:2}\n", summaryToJSON(R)).str());
     }
   }
+
+  // Whole program: needs every TU's facts.
+  addInitOrderFindings(Reports);
 
   // Baseline: drop the findings it already has (check + symbol + file; the
   // line may move). A multiset, so a header finding known once per TU stays

@@ -1,0 +1,2 @@
+#include <vector>
+std::vector<int> gItems = {1, 2, 3};

@@ -1,0 +1,3 @@
+#include "logger.h"
+#include <cstdlib>
+int gDefaultLevel = std::atoi("3");

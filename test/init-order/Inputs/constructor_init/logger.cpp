@@ -1,0 +1,2 @@
+#include "logger.h"
+Logger::Logger() : Level(gDefaultLevel) {}

@@ -1,0 +1,5 @@
+struct Logger {
+  Logger();
+  int Level;
+};
+extern int gDefaultLevel;

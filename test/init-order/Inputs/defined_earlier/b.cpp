@@ -1,0 +1,2 @@
+#include <string>
+std::string gOther = std::string(20, 'o');

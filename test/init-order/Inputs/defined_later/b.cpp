@@ -1,0 +1,1 @@
+int gUnrelated = 1;

@@ -1,0 +1,2 @@
+static int seed() { return 41; }
+int gB = seed();

@@ -1,0 +1,2 @@
+#include "holder.h"
+template struct Holder<int>;

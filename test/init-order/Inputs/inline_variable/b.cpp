@@ -1,0 +1,2 @@
+#include "inline.h"
+std::size_t gOtherCount = gShared.size() + 1;

@@ -1,0 +1,2 @@
+#include <string>
+std::string gName = std::string(40, 'n');

@@ -1,0 +1,5 @@
+#include "table.h"
+bool RegisterRoute(const char *Path) {
+  gRouteTable.push_back(Path);
+  return true;
+}

@@ -1,0 +1,2 @@
+#include "table.h"
+std::vector<std::string> gRouteTable = {"/"};

@@ -1,0 +1,4 @@
+#include <vector>
+struct Config {
+  static std::vector<int> Defaults;
+};

@@ -1,0 +1,3 @@
+#include <string>
+extern const std::string kPrefix;
+const std::string kPrefix = "https://example.com/a/long/prefix";

@@ -1,0 +1,2 @@
+#include "registry.h"
+std::size_t gOtherCount = Registry<int>::Items.size();
