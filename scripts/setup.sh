@@ -10,6 +10,7 @@ packages=(cmake ninja-build ccache python3 g++
           "clang-$LLVM_MAJOR" "clang-tidy-$LLVM_MAJOR" "clang-tools-$LLVM_MAJOR"
           "libclang-$LLVM_MAJOR-dev" "llvm-$LLVM_MAJOR-dev" "llvm-$LLVM_MAJOR-tools"
           "libc++-$LLVM_MAJOR-dev" "libc++abi-$LLVM_MAJOR-dev" libgtest-dev
+          valgrind  # the calibration test (bench/calibrate)
           git pre-commit python3-yaml  # test/integrations: hooks, CI templates
           neovim  # test/lsp/neovim.test: a real LSP client (0.7+)
           chromium fonts-dejavu-core  # test/cli/html.test renders the HTML report
