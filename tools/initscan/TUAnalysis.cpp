@@ -1,6 +1,7 @@
 //===- TUAnalysis.cpp - Analyse one translation unit into its summary ----===//
 
 #include "TUAnalysis.h"
+#include "Summary.h"
 #include "initscan/Findings.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -11,7 +12,12 @@
 #include "clang/Index/USRGeneration.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/Tooling.h"
+#include "initscan/Compat.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include <map>
 
@@ -267,6 +273,8 @@ private:
 } // namespace
 
 void runJob(Job &J) {
+  if (failIfUnreadable(J))
+    return;
   J.Reports.reserve(J.Commands.size() + 1);
   OneFileDatabase DB(J.Commands);
   // A physical file system per tool: the real one's working directory is the
@@ -292,6 +300,89 @@ void runJob(Job &J) {
   for (TranslationUnitReport &R : J.Reports)
     R.Ordinal = J.Ordinal;
   J.Reports.front().CompilerDiagnostics = std::move(CompilerDiagnostics);
+}
+
+std::string unreadableReason(llvm::StringRef File) {
+  if (!llvm::sys::fs::exists(File))
+    return "no such file";
+  if (llvm::sys::fs::is_directory(File))
+    return "is a directory";
+  llvm::Expected<llvm::sys::fs::file_t> Handle =
+      llvm::sys::fs::openNativeFileForRead(File);
+  if (!Handle)
+    return llvm::toString(Handle.takeError());
+  llvm::sys::fs::closeFile(*Handle);
+  return "";
+}
+
+void failJob(Job &J, const llvm::Twine &Problem) {
+  J.Reports.assign(1, TranslationUnitReport());
+  TranslationUnitReport &R = J.Reports.front();
+  R.File = J.File;
+  R.Ordinal = J.Ordinal;
+  R.Failed = true;
+  R.CompilerDiagnostics = ("initscan: error: " + Problem + "\n").str();
+  J.Dependencies.clear();
+}
+
+bool failIfUnreadable(Job &J) {
+  std::string Problem = unreadableReason(J.File);
+  if (Problem.empty())
+    return false;
+  failJob(J, "cannot read '" + J.File + "': " + Problem);
+  return true;
+}
+
+std::string encodeJobResults(const Job &J) {
+  llvm::json::Array Summaries, Dependencies;
+  for (const TranslationUnitReport &R : J.Reports)
+    Summaries.push_back(summaryToJSON(R));
+  for (const Dependency &D : J.Dependencies)
+    Dependencies.push_back(llvm::json::Array{D.File, llvm::utohexstr(D.Hash)});
+  return llvm::formatv("{0}", llvm::json::Value(llvm::json::Object{
+                                  {"summaries", std::move(Summaries)},
+                                  {"dependencies", std::move(Dependencies)},
+                                  {"toolFailed", J.ToolFailed}}))
+      .str();
+}
+
+bool decodeJobResults(llvm::StringRef Text, Job &J) {
+  llvm::Expected<llvm::json::Value> Value = llvm::json::parse(Text);
+  if (!Value) {
+    llvm::consumeError(Value.takeError());
+    return false;
+  }
+  const llvm::json::Object *Root = Value->getAsObject();
+  const llvm::json::Array *Summaries =
+      Root ? Root->getArray("summaries") : nullptr;
+  const llvm::json::Array *Dependencies =
+      Root ? Root->getArray("dependencies") : nullptr;
+  std::optional<bool> ToolFailed =
+      Root ? compat::toStd(Root->getBoolean("toolFailed")) : std::nullopt;
+  if (!Summaries || Summaries->empty() || !Dependencies || !ToolFailed)
+    return false;
+  std::vector<TranslationUnitReport> Reports(Summaries->size());
+  std::string Error;
+  for (size_t I = 0; I < Summaries->size(); ++I)
+    if (!summaryFromJSON((*Summaries)[I], Reports[I], Error))
+      return false;
+  std::vector<Dependency> Files;
+  for (const llvm::json::Value &D : *Dependencies) {
+    const llvm::json::Array *Pair = D.getAsArray();
+    bool IsPair = Pair && Pair->size() == 2;
+    std::optional<llvm::StringRef> File =
+        IsPair ? compat::toStd((*Pair)[0].getAsString()) : std::nullopt;
+    std::optional<llvm::StringRef> Hash =
+        IsPair ? compat::toStd((*Pair)[1].getAsString()) : std::nullopt;
+    uint64_t Value = 0;
+    if (!File || !Hash || Hash->getAsInteger(16, Value))
+      return false;
+    Files.push_back({File->str(), Value});
+  }
+  J.Reports = std::move(Reports);
+  J.Dependencies = std::move(Files);
+  J.ToolFailed = *ToolFailed;
+  return true;
 }
 
 } // namespace initscan::cli

@@ -45,6 +45,26 @@ struct Job {
 /// diagnostics and each finding's clang-style text are kept without colour.
 void runJob(Job &J);
 
+/// Why \p File cannot be analysed ("no such file", "is a directory",
+/// "Permission denied"...), or "" when it can be read.
+std::string unreadableReason(llvm::StringRef File);
+
+/// Records \p J as a failed TU whose only diagnostic is the one-line
+/// `initscan: error: <Problem>`: it is reported, the others go on, and the
+/// run exits 2 at the end.
+void failJob(Job &J, const llvm::Twine &Problem);
+
+/// True (and \p J failed) when \p J's file cannot be read; runJob checks
+/// this first.
+bool failIfUnreadable(Job &J);
+
+/// \p J's results as text, for a child process (--timeout) to send to its
+/// parent: the summaries in their lossless on-disk form (Summary.h), the
+/// files the TU was built from (for the cache) and whether the tool failed.
+std::string encodeJobResults(const Job &J);
+/// Reads encodeJobResults() output into \p J; false on anything else.
+bool decodeJobResults(llvm::StringRef Text, Job &J);
+
 } // namespace initscan::cli
 
 #endif // INITSCAN_TOOLS_TUANALYSIS_H

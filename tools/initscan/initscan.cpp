@@ -8,7 +8,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Baseline.h"
 #include "Cache.h"
+#include "ChildProcesses.h"
 #include "Config.h"
 #include "Diff.h"
 #include "LanguageServer.h"
@@ -68,8 +70,14 @@ std::unique_ptr<tooling::CompilationDatabase>
 loadBuildDatabase(llvm::StringRef Dir, std::string &Error) {
   llvm::SmallString<256> Path(Dir);
   llvm::sys::path::append(Path, "compile_commands.json");
-  if (!llvm::sys::fs::exists(Path))
-    return tooling::CompilationDatabase::autoDetectFromDirectory(Dir, Error);
+  if (!llvm::sys::fs::exists(Path)) {
+    // This directory only: autoDetectFromDirectory would climb to a parent's
+    // database and silently analyse another project.
+    auto DB = tooling::CompilationDatabase::loadFromDirectory(Dir, Error);
+    if (!DB)
+      Error = "no compile_commands.json or compile_flags.txt there";
+    return DB;
+  }
   auto JSON = tooling::JSONCompilationDatabase::loadFromFile(
       Path, Error, tooling::JSONCommandLineSyntax::AutoDetect);
   if (!JSON)
@@ -126,17 +134,23 @@ bool parseShard(llvm::StringRef Text, unsigned &Index, unsigned &Count) {
          Count <= 100000 && Index >= 1 && Index <= Count;
 }
 
-/// Serves \p J from \p Cache when its TU is unchanged, else analyses it and
-/// stores the result (successful TUs only).
-void runJobCached(Job &J, SummaryCache *Cache, std::atomic<bool> &WriteFailed) {
-  if (Cache && !J.CacheKey.empty())
-    if (std::optional<TranslationUnitReport> Hit = Cache->lookup(J.CacheKey)) {
-      Hit->Ordinal = J.Ordinal;
-      J.Reports.push_back(std::move(*Hit));
-      J.FromCache = true;
-      return;
-    }
-  runJob(J);
+/// Serves \p J from \p Cache when its TU is unchanged.
+bool serveFromCache(Job &J, SummaryCache *Cache) {
+  if (!Cache || J.CacheKey.empty())
+    return false;
+  std::optional<TranslationUnitReport> Hit = Cache->lookup(J.CacheKey);
+  if (!Hit)
+    return false;
+  Hit->Ordinal = J.Ordinal;
+  J.Reports.push_back(std::move(*Hit));
+  J.FromCache = true;
+  return true;
+}
+
+/// Stores the result of the analysed \p J (successful TUs only: a failed,
+/// crashed or timed-out TU is analysed again next time).
+void storeInCache(const Job &J, SummaryCache *Cache,
+                  std::atomic<bool> &WriteFailed) {
   if (!Cache || J.CacheKey.empty() || J.ToolFailed || J.Reports.size() != 1 ||
       J.Reports.front().Failed)
     return;
@@ -145,6 +159,55 @@ void runJobCached(Job &J, SummaryCache *Cache, std::atomic<bool> &WriteFailed) {
       !WriteFailed.exchange(true))
     llvm::errs() << "initscan: warning: cannot write the cache in '"
                  << Cache->directory() << "': " << Error << "\n";
+}
+
+/// Serves \p J from \p Cache when its TU is unchanged, else analyses it and
+/// stores the result.
+void runJobCached(Job &J, SummaryCache *Cache, std::atomic<bool> &WriteFailed) {
+  if (serveFromCache(J, Cache))
+    return;
+  runJob(J);
+  storeInCache(J, Cache, WriteFailed);
+}
+
+/// --timeout: like runJobs with runJobCached, but each TU not served from the
+/// cache (nor unreadable) is analysed in a child process killed after
+/// \p TimeoutText seconds; its results come back as encodeJobResults() text.
+/// The cache is read and written by the parent only.
+void runJobsIsolated(std::vector<Job> &Jobs, unsigned Processes,
+                     llvm::StringRef TimeoutText, SummaryCache *Cache,
+                     const std::function<void(const Job &)> &Done) {
+  double Seconds = 0;
+  llvm::StringRef(TimeoutText).getAsDouble(Seconds);
+  auto Limit =
+      std::chrono::milliseconds(static_cast<long long>(Seconds * 1000 + 0.5));
+  std::atomic<bool> CacheWriteFailed{false};
+  std::vector<size_t> ToAnalyse;
+  for (size_t I = 0; I < Jobs.size(); ++I) {
+    if (serveFromCache(Jobs[I], Cache) || failIfUnreadable(Jobs[I]))
+      Done(Jobs[I]);
+    else
+      ToAnalyse.push_back(I);
+  }
+  auto Analyse = [&](size_t I) {
+    Job &J = Jobs[ToAnalyse[I]];
+    runJob(J);
+    return encodeJobResults(J);
+  };
+  auto Adopt = [&](size_t I, const ChildResult &Child) {
+    Job &J = Jobs[ToAnalyse[I]];
+    if (Child.State == ChildResult::TimedOut)
+      failJob(J, "'" + J.File + "': timed out after " + TimeoutText + "s");
+    else if (Child.State == ChildResult::Crashed)
+      failJob(J, "'" + J.File + "': the analysis crashed (" + Child.Problem +
+                     ")");
+    else if (!decodeJobResults(Child.Output, J))
+      failJob(J, "'" + J.File + "': the analysis sent back no result");
+    else
+      storeInCache(J, Cache, CacheWriteFailed);
+    Done(J);
+  };
+  runInChildProcesses(ToAnalyse.size(), Processes, Limit, Analyse, Adopt);
 }
 
 /// "5ms", "200us", "1.5s", "800ns" -> nanoseconds.
@@ -175,38 +238,14 @@ uint64_t instructionsForNanoseconds(uint64_t Ns) {
   return static_cast<uint64_t>(static_cast<double>(Ns) * 1e9 / ProbeNs + 0.5);
 }
 
-struct BaselineKey {
-  std::string Check, Symbol, File;
-  bool operator<(const BaselineKey &O) const {
-    return std::tie(Check, Symbol, File) < std::tie(O.Check, O.Symbol, O.File);
-  }
-};
-
 std::multiset<BaselineKey> loadBaseline(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
     fail("cannot read baseline '" + Path + "': " + Buffer.getError().message());
-  auto Value = llvm::json::parse((*Buffer)->getBuffer());
-  if (!Value)
-    fail("malformed baseline '" + Path + "': " + llvm::toString(Value.takeError()));
-  const llvm::json::Object *Root = Value->getAsObject();
-  const llvm::json::Array *Findings = Root ? Root->getArray("findings") : nullptr;
-  if (!Root || !Findings ||
-      compat::toStd(Root->getString("tool")) !=
-          std::optional<llvm::StringRef>("initscan"))
-    fail("malformed baseline '" + Path +
-         "': expected an initscan --format=json report");
   std::multiset<BaselineKey> Keys;
-  for (const llvm::json::Value &F : *Findings) {
-    const llvm::json::Object *O = F.getAsObject();
-    auto Check = O ? compat::toStd(O->getString("check")) : std::nullopt;
-    auto Symbol = O ? compat::toStd(O->getString("symbol")) : std::nullopt;
-    auto File = O ? compat::toStd(O->getString("file")) : std::nullopt;
-    if (!Check || !Symbol || !File)
-      fail("malformed baseline '" + Path +
-           "': a finding lacks check, symbol or file");
-    Keys.insert({Check->str(), Symbol->str(), File->str()});
-  }
+  std::string Error;
+  if (!parseBaseline((*Buffer)->getBuffer(), Path, Keys, Error))
+    fail(Error);
   return Keys;
 }
 
@@ -294,6 +333,11 @@ int main(int argc, const char **argv) {
       llvm::cl::desc("Keep per-TU summaries here and re-analyse only changed "
                      "TUs (default with -p: <build dir>/.initscan-cache)"),
       llvm::cl::value_desc("dir"), llvm::cl::cat(Category));
+  llvm::cl::opt<std::string> Timeout(
+      "timeout",
+      llvm::cl::desc("Give up on a translation unit after this many seconds "
+                     "(each is then analysed in a child process)"),
+      llvm::cl::value_desc("seconds"), llvm::cl::cat(Category));
   llvm::cl::opt<bool> NoCache("no-cache",
                               llvm::cl::desc("Neither read nor write the cache"),
                               llvm::cl::init(false), llvm::cl::cat(Category));
@@ -406,6 +450,13 @@ int main(int argc, const char **argv) {
         Threads > 1024)
       fail("invalid -j '" + Jobs + "': expected a number of threads from 1 to 1024");
   }
+  if (Timeout.getNumOccurrences()) {
+    double Seconds = 0;
+    if (llvm::StringRef(Timeout).getAsDouble(Seconds) || !(Seconds > 0) ||
+        Seconds > 1e6)
+      fail("invalid --timeout '" + Timeout +
+           "': expected a number of seconds such as 30 or 0.5");
+  }
   GateResult Gates;
   if (Budget.getNumOccurrences()) {
     uint64_t Value = 0, Ns = 0;
@@ -485,23 +536,22 @@ int main(int argc, const char **argv) {
     std::vector<std::string> Files(Sources.begin(), Sources.end());
     if (Files.empty()) { // -p alone: every file of the compile database, in order.
       std::set<std::string> Seen;
-      for (const tooling::CompileCommand &C : DB->getAllCompileCommands())
-        if (Seen.insert(C.Filename).second)
-          Files.push_back(C.Filename);
+      for (const tooling::CompileCommand &C : DB->getAllCompileCommands()) {
+        // A relative "file" is relative to the entry's "directory".
+        llvm::SmallString<256> File(C.Filename);
+        if (llvm::sys::path::is_relative(File) && !C.Directory.empty())
+          llvm::sys::fs::make_absolute(C.Directory, File);
+        if (Seen.insert(std::string(File)).second)
+          Files.push_back(std::string(File));
+      }
       if (Files.empty())
         Files = DB->getAllFiles();
     }
     if (Files.empty())
       fail("no input files (give files, or -p <build dir> with a non-empty "
            "compile_commands.json)");
-    for (const std::string &File : Files) {
-      if (!llvm::sys::fs::exists(File))
-        fail("cannot read '" + File + "': no such file");
-      auto Handle = llvm::sys::fs::openNativeFileForRead(File);
-      if (!Handle)
-        fail("cannot read '" + File + "': " + llvm::toString(Handle.takeError()));
-      llvm::sys::fs::closeFile(*Handle);
-    }
+    // A file that cannot be read becomes a failed TU (runJob): reported, the
+    // others analysed, exit 2 at the end.
 
     // One job per TU (file and compile command), in compile-database order;
     // each has its own tool, its own configuration and its own diagnostic
@@ -558,7 +608,7 @@ int main(int argc, const char **argv) {
     auto Start = std::chrono::steady_clock::now();
     std::atomic<bool> CacheWriteFailed{false};
     auto Run = [&](Job &J) { runJobCached(J, Cache.get(), CacheWriteFailed); };
-    runJobs(Work, Threads, Run, [&](const Job &J) {
+    auto Finished = [&](const Job &J) {
       ++DoneCount;
       for (const TranslationUnitReport &R : J.Reports)
         FindingCount += R.Findings.size();
@@ -576,7 +626,11 @@ int main(int argc, const char **argv) {
                        << "\x1b[K";
         llvm::errs().flush();
       }
-    });
+    };
+    if (Timeout.getNumOccurrences())
+      runJobsIsolated(Work, Threads, Timeout, Cache.get(), Finished);
+    else
+      runJobs(Work, Threads, Run, Finished);
     if (Progress)
       llvm::errs() << "\r\x1b[K";
 
