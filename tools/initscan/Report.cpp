@@ -43,13 +43,13 @@ static llvm::json::Object costJSON(const InitCost &C) {
       {"contributors", std::move(Contributors)}};
 }
 
-static void addPosition(llvm::json::Object &O, const Position &P) {
+void addPosition(llvm::json::Object &O, const Position &P) {
   O["file"] = P.File;
   O["line"] = static_cast<int64_t>(P.Line);
   O["column"] = static_cast<int64_t>(P.Column);
 }
 
-static llvm::json::Array fixesJSON(const std::vector<clang::tooling::Replacement> &Fixes) {
+llvm::json::Array fixesJSON(const std::vector<clang::tooling::Replacement> &Fixes) {
   llvm::json::Array A;
   for (const clang::tooling::Replacement &R : Fixes)
     A.push_back(llvm::json::Object{{"file", R.getFilePath()},

@@ -88,9 +88,6 @@ struct TranslationUnitReport {
   InitCost StartupCost() const;
 };
 
-/// "string-view", "lazy-accessor"...: the stable name of a rewrite kind.
-llvm::StringRef rewriteKindName(Rewrite::Kind K);
-
 /// One start-up initializer of the whole program: a definition seen in one
 /// or more TUs (a header global), deduplicated by mangled name + file:line.
 struct ProgramEntry {
@@ -126,8 +123,13 @@ struct GateResult {
 /// Clang's terminal colours for plain clang-style diagnostic text (summaries
 /// keep it plain: one summary serves terminals, files and every format).
 std::string colorizeDiagnostics(llvm::StringRef Plain);
-/// Shared by the JSON, SARIF and HTML writers.
+/// Shared by the JSON, SARIF and HTML writers and the summaries.
+/// "string-view", "lazy-accessor"...: the stable name of a rewrite kind.
 llvm::StringRef rewriteKindName(Rewrite::Kind K);
+/// "file", "line" and "column" of \p P, added to \p O.
+void addPosition(llvm::json::Object &O, const Position &P);
+/// Replacements as [{file, offset, length, replacement}].
+llvm::json::Array fixesJSON(const std::vector<clang::tooling::Replacement> &Fixes);
 /// One sentence on what \p Check finds.
 llvm::StringRef checkDescription(llvm::StringRef Check);
 /// The check's documentation page, docs/checks/<check>.md under \p DocsBaseURI.

@@ -89,12 +89,6 @@ static bool enumFromName(llvm::StringRef Name, unsigned Count, NameOf NameFn,
   return false;
 }
 
-static void addPosition(json::Object &O, const Position &P) {
-  O["file"] = P.File;
-  O["line"] = static_cast<int64_t>(P.Line);
-  O["column"] = static_cast<int64_t>(P.Column);
-}
-
 static bool readPosition(const json::Value &V, Position &Pos, json::Path P) {
   json::ObjectMapper O(V, P);
   int64_t Line = 0, Column = 0;
@@ -144,18 +138,12 @@ static bool readGlobal(const json::Value &V, GlobalRecord &G, json::Path P) {
 }
 
 static json::Value toJSON(const FindingRecord &F) {
-  json::Array Notes, Fixes;
+  json::Array Notes;
   for (const auto &[Where, Message] : F.Notes) {
     json::Object N{{"message", Message}};
     addPosition(N, Where);
     Notes.push_back(std::move(N));
   }
-  for (const clang::tooling::Replacement &R : F.Fixes)
-    Fixes.push_back(
-        json::Object{{"file", R.getFilePath()},
-                     {"offset", static_cast<int64_t>(R.getOffset())},
-                     {"length", static_cast<int64_t>(R.getLength())},
-                     {"replacement", R.getReplacementText()}});
   json::Object O{{"check", F.Check},
                  {"symbol", F.Symbol},
                  {"message", F.Message},
@@ -165,7 +153,7 @@ static json::Value toJSON(const FindingRecord &F) {
                  {"rewriteKind", rewriteKindName(F.RewriteKind)},
                  {"advice", F.Advice},
                  {"rewriteText", F.RewriteText},
-                 {"fixes", std::move(Fixes)},
+                 {"fixes", fixesJSON(F.Fixes)},
                  {"diagnostic", F.DiagText}};
   addPosition(O, F.Where);
   return O;
