@@ -411,51 +411,66 @@ InitOrderFacts collectInitOrderFacts(ASTContext &Ctx,
 // JSON
 //===----------------------------------------------------------------------===//
 
-static llvm::json::Value locationJSON(const InitOrderLocation &L) {
-  return llvm::json::Object{{"file", L.File},
-                            {"line", static_cast<int64_t>(L.Line)},
-                            {"column", static_cast<int64_t>(L.Column)}};
+// Streamed (see tools/initscan/Report.cpp): a TU's facts can name thousands
+// of globals. Keys in sorted order, as json::Value would print them.
+
+static void writeLocation(llvm::json::OStream &J, const InitOrderLocation &L) {
+  J.attributeObject("where", [&] {
+    J.attribute("column", static_cast<int64_t>(L.Column));
+    J.attribute("file", llvm::StringRef(L.File));
+    J.attribute("line", static_cast<int64_t>(L.Line));
+  });
 }
 
-static llvm::json::Array accessesJSON(const std::vector<InitOrderAccess> &List) {
-  llvm::json::Array A;
-  for (const InitOrderAccess &X : List)
-    A.push_back(llvm::json::Object{
-        {"usr", X.USR}, {"name", X.Name}, {"where", locationJSON(X.Where)}});
-  return A;
+static void writeAccesses(llvm::json::OStream &J, llvm::StringRef Key,
+                          const std::vector<InitOrderAccess> &List) {
+  J.attributeArray(Key, [&] {
+    for (const InitOrderAccess &X : List)
+      J.object([&] {
+        J.attribute("name", llvm::StringRef(X.Name));
+        J.attribute("usr", llvm::StringRef(X.USR));
+        writeLocation(J, X.Where);
+      });
+  });
 }
 
-static llvm::json::Array codeJSON(const std::vector<CodeFact> &List) {
-  llvm::json::Array A;
-  for (const CodeFact &C : List)
-    A.push_back(llvm::json::Object{{"usr", C.USR},
-                                   {"name", C.Name},
-                                   {"where", locationJSON(C.Where)},
-                                   {"external", C.External},
-                                   {"reads", accessesJSON(C.Reads)},
-                                   {"calls", accessesJSON(C.Calls)}});
-  return A;
+static void writeCode(llvm::json::OStream &J, llvm::StringRef Key,
+                      const std::vector<CodeFact> &List) {
+  J.attributeArray(Key, [&] {
+    for (const CodeFact &C : List)
+      J.object([&] {
+        writeAccesses(J, "calls", C.Calls);
+        J.attribute("external", C.External);
+        J.attribute("name", llvm::StringRef(C.Name));
+        writeAccesses(J, "reads", C.Reads);
+        J.attribute("usr", llvm::StringRef(C.USR));
+        writeLocation(J, C.Where);
+      });
+  });
 }
 
-llvm::json::Value toJSON(const InitOrderFacts &Facts) {
-  llvm::json::Array Globals;
-  for (const GlobalVarFact &G : Facts.Globals)
-    Globals.push_back(llvm::json::Object{
-        {"usr", G.USR},
-        {"name", G.Name},
-        {"where", locationJSON(G.Where)},
-        {"defined", G.Defined},
-        {"dynamic_init", G.DynamicInit},
-        {"unordered", G.Unordered},
-        {"external", G.External},
-        {"constant_declared", G.ConstantDeclared},
-        {"order", static_cast<int64_t>(G.Order)},
-        {"can_be_constant", G.CanBeConstant},
-        {"rewrite", G.RewriteText}});
-  return llvm::json::Object{{"translation_unit", Facts.TranslationUnit},
-                            {"globals", std::move(Globals)},
-                            {"initializers", codeJSON(Facts.Initializers)},
-                            {"functions", codeJSON(Facts.Functions)}};
+void writeJSON(llvm::json::OStream &J, const InitOrderFacts &Facts) {
+  J.object([&] {
+    writeCode(J, "functions", Facts.Functions);
+    J.attributeArray("globals", [&] {
+      for (const GlobalVarFact &G : Facts.Globals)
+        J.object([&] {
+          J.attribute("can_be_constant", G.CanBeConstant);
+          J.attribute("constant_declared", G.ConstantDeclared);
+          J.attribute("defined", G.Defined);
+          J.attribute("dynamic_init", G.DynamicInit);
+          J.attribute("external", G.External);
+          J.attribute("name", llvm::StringRef(G.Name));
+          J.attribute("order", static_cast<int64_t>(G.Order));
+          J.attribute("rewrite", llvm::StringRef(G.RewriteText));
+          J.attribute("unordered", G.Unordered);
+          J.attribute("usr", llvm::StringRef(G.USR));
+          writeLocation(J, G.Where);
+        });
+    });
+    writeCode(J, "initializers", Facts.Initializers);
+    J.attribute("translation_unit", llvm::StringRef(Facts.TranslationUnit));
+  });
 }
 
 // Field readers found by llvm::json's ObjectMapper through ADL; errors name

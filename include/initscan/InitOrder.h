@@ -95,8 +95,9 @@ struct InitOrderFacts {
 InitOrderFacts collectInitOrderFacts(clang::ASTContext &Ctx,
                                      llvm::ArrayRef<StaticInitializer> Inits);
 
-llvm::json::Value toJSON(const InitOrderFacts &Facts);
-/// False (with \p Error set) when \p Value is not what toJSON writes.
+/// Writes \p Facts as one JSON object.
+void writeJSON(llvm::json::OStream &J, const InitOrderFacts &Facts);
+/// False (with \p Error set) when \p Value is not what writeJSON writes.
 bool fromJSON(const llvm::json::Value &Value, InitOrderFacts &Facts,
               std::string &Error);
 

@@ -2,6 +2,7 @@
 
 #include "TestSupport.h"
 #include "initscan/InitOrder.h"
+#include "llvm/Support/FormatVariadic.h"
 
 using namespace initscan;
 using namespace initscan::test;
@@ -62,11 +63,22 @@ TEST(InitOrderTest, FactsSurviveJSON) {
   ASSERT_TRUE(TU.ok()) << TU.Errors;
   InitOrderFacts Facts = factsOf(TU);
   EXPECT_FALSE(Facts.Functions.empty());
-  llvm::json::Value JSON = toJSON(Facts);
+  auto Written = [](const InitOrderFacts &F) {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    llvm::json::OStream J(OS);
+    writeJSON(J, F);
+    return OS.str();
+  };
+  std::string Text = Written(Facts);
+  llvm::Expected<llvm::json::Value> JSON = llvm::json::parse(Text);
+  ASSERT_TRUE(bool(JSON)) << llvm::toString(JSON.takeError());
   InitOrderFacts Back;
   std::string Error;
-  ASSERT_TRUE(fromJSON(JSON, Back, Error)) << Error;
-  EXPECT_EQ(toJSON(Back), JSON);
+  ASSERT_TRUE(fromJSON(*JSON, Back, Error)) << Error;
+  EXPECT_EQ(Written(Back), Text);
+  // The keys come out sorted, as llvm::json::Value prints them.
+  EXPECT_EQ(llvm::formatv("{0}", *JSON).str(), Text);
 
   InitOrderFacts Broken;
   EXPECT_FALSE(fromJSON(llvm::json::Object{{"globals", 3}}, Broken, Error));

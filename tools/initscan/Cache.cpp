@@ -150,19 +150,27 @@ bool SummaryCache::store(llvm::StringRef Key,
     Error = EC.message();
     return false;
   }
-  json::Array Deps;
-  for (const Dependency &D : Dependencies)
-    Deps.push_back(json::Array{D.File, hex64(D.Hash)});
-  json::Object Entry{{"format", CacheEntryFormat},
-                     {"version", CacheEntryVersion},
-                     {"key", Key},
-                     {"dependencies", std::move(Deps)},
-                     {"summary", summaryToJSON(Summary)}};
   // writeToOutput writes a temporary file next to the entry and renames it:
   // readers see the old entry or the new one, never half of one.
   if (llvm::Error E =
           llvm::writeToOutput(entryPath(Key), [&](llvm::raw_ostream &OS) {
-            OS << json::Value(std::move(Entry));
+            // Streamed: a summary can be megabytes (Summary.cpp).
+            json::OStream J(OS);
+            J.object([&] {
+              J.attributeArray("dependencies", [&] {
+                for (const Dependency &D : Dependencies)
+                  J.array([&] {
+                    J.value(D.File);
+                    J.value(hex64(D.Hash));
+                  });
+              });
+              J.attribute("format", CacheEntryFormat);
+              J.attribute("key", Key);
+              J.attributeBegin("summary");
+              writeSummary(J, Summary);
+              J.attributeEnd();
+              J.attribute("version", CacheEntryVersion);
+            });
             return llvm::Error::success();
           })) {
     Error = llvm::toString(std::move(E));

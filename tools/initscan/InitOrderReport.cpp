@@ -65,11 +65,10 @@ void addInitOrderFindings(std::vector<TranslationUnitReport> &Reports) {
   std::vector<InitOrderFacts> Program;
   std::vector<size_t> ReportOf;
   for (size_t I = 0; I < Reports.size(); ++I) {
-    InitOrderFacts Facts;
-    std::string Error;
-    if (Reports[I].Failed || !fromJSON(Reports[I].InitOrder, Facts, Error))
+    if (Reports[I].Failed || !Reports[I].InitOrder)
       continue;
-    Program.push_back(std::move(Facts));
+    Program.push_back(std::move(*Reports[I].InitOrder));
+    Reports[I].InitOrder.reset();
     ReportOf.push_back(I);
   }
   std::map<std::string, size_t> ByFile;

@@ -19,44 +19,72 @@ InitCost TranslationUnitReport::StartupCost() const {
   return Total;
 }
 
-static llvm::json::Object costJSON(const InitCost &C) {
-  llvm::json::Array IO;
-  for (llvm::StringRef Name : effectNames(C.Effects))
-    IO.push_back(Name);
-  llvm::json::Array Contributors;
-  for (const CostContributor &Part : C.Contributors)
-    Contributors.push_back(llvm::json::Object{
-        {"what", Part.What},
-        {"via", Part.Via},
-        {"instructions", static_cast<int64_t>(Part.Instructions)},
-        {"allocations", static_cast<int64_t>(Part.Allocations)}});
-  llvm::json::Array Unknown;
-  for (const std::string &Name : C.UnknownCallees)
-    Unknown.push_back(Name);
-  return llvm::json::Object{
-      {"instructions", static_cast<int64_t>(C.Instructions)},
-      {"allocations", static_cast<int64_t>(C.Allocations)},
-      {"io", std::move(IO)},
-      {"unknown_calls", static_cast<int64_t>(C.UnknownCalls)},
-      {"unknown_callees", std::move(Unknown)},
-      {"time_ns", static_cast<int64_t>(C.estimatedNanoseconds())},
-      {"contributors", std::move(Contributors)}};
+// The JSON and SARIF reports (and the summaries, Summary.cpp) are streamed
+// with json::OStream, not built as json::Values: a json::Object starts with
+// a 64-bucket hash table, and for a TU with thousands of globals building
+// the report as values took more time and memory than parsing the TU.
+// Attributes are written in sorted key order, the order json::Value prints
+// objects in, so the output is what it was when it was built as values.
+
+static int64_t jsonInt(uint64_t N) { return static_cast<int64_t>(N); }
+
+static void writeCost(llvm::json::OStream &J, const InitCost &C) {
+  J.object([&] {
+    J.attribute("allocations", jsonInt(C.Allocations));
+    J.attributeArray("contributors", [&] {
+      for (const CostContributor &Part : C.Contributors)
+        J.object([&] {
+          J.attribute("allocations", jsonInt(Part.Allocations));
+          J.attribute("instructions", jsonInt(Part.Instructions));
+          J.attribute("via", llvm::StringRef(Part.Via));
+          J.attribute("what", llvm::StringRef(Part.What));
+        });
+    });
+    J.attribute("instructions", jsonInt(C.Instructions));
+    J.attributeArray("io", [&] {
+      for (llvm::StringRef Name : effectNames(C.Effects))
+        J.value(Name);
+    });
+    J.attribute("time_ns", jsonInt(C.estimatedNanoseconds()));
+    J.attributeArray("unknown_callees", [&] {
+      for (const std::string &Name : C.UnknownCallees)
+        J.value(llvm::StringRef(Name));
+    });
+    J.attribute("unknown_calls", jsonInt(C.UnknownCalls));
+  });
 }
 
-void addPosition(llvm::json::Object &O, const Position &P) {
-  O["file"] = P.File;
-  O["line"] = static_cast<int64_t>(P.Line);
-  O["column"] = static_cast<int64_t>(P.Column);
+static void writeCostAttribute(llvm::json::OStream &J, llvm::StringRef Key,
+                               const InitCost &C) {
+  J.attributeBegin(Key);
+  writeCost(J, C);
+  J.attributeEnd();
 }
 
-llvm::json::Array fixesJSON(const std::vector<clang::tooling::Replacement> &Fixes) {
-  llvm::json::Array A;
-  for (const clang::tooling::Replacement &R : Fixes)
-    A.push_back(llvm::json::Object{{"file", R.getFilePath()},
-                                   {"offset", static_cast<int64_t>(R.getOffset())},
-                                   {"length", static_cast<int64_t>(R.getLength())},
-                                   {"replacement", R.getReplacementText()}});
-  return A;
+void writeNotes(llvm::json::OStream &J,
+                const std::vector<std::pair<Position, std::string>> &Notes) {
+  J.array([&] {
+    for (const auto &[Where, Message] : Notes)
+      J.object([&] {
+        J.attribute("column", jsonInt(Where.Column));
+        J.attribute("file", llvm::StringRef(Where.File));
+        J.attribute("line", jsonInt(Where.Line));
+        J.attribute("message", llvm::StringRef(Message));
+      });
+  });
+}
+
+void writeFixes(llvm::json::OStream &J,
+                const std::vector<clang::tooling::Replacement> &Fixes) {
+  J.array([&] {
+    for (const clang::tooling::Replacement &R : Fixes)
+      J.object([&] {
+        J.attribute("file", R.getFilePath());
+        J.attribute("length", jsonInt(R.getLength()));
+        J.attribute("offset", jsonInt(R.getOffset()));
+        J.attribute("replacement", R.getReplacementText());
+      });
+  });
 }
 
 llvm::StringRef rewriteKindName(Rewrite::Kind K) {
@@ -141,108 +169,124 @@ ProgramReport buildProgramReport(const std::vector<TranslationUnitReport> &Repor
   return P;
 }
 
-static llvm::json::Object programJSON(const ProgramReport &P,
-                                      const GateResult &Gates) {
-  llvm::json::Array Ranked;
-  unsigned Rank = 0;
-  for (const ProgramEntry &E : P.Ranked) {
-    const GlobalRecord &G = *E.Global;
-    llvm::json::Object O{{"rank", static_cast<int64_t>(++Rank)},
-                         {"symbol", G.Symbol},
-                         {"mangled", G.Mangled},
-                         {"storage", storageKindName(G.Storage)},
-                         {"translation_units", static_cast<int64_t>(E.TUs)},
-                         {"instances", static_cast<int64_t>(E.Instances)},
-                         {"destructor", G.Destructor},
-                         {"registrar", G.Registrar},
-                         {"cost", costJSON(G.Cost)},
-                         {"total", costJSON(E.Total)}};
-    if (G.Registrar)
-      O["registry"] = G.Registry;
-    addPosition(O, G.Where);
-    Ranked.push_back(std::move(O));
-  }
-  llvm::json::Array Registries;
-  for (const RegistryGroup &G : P.Registries)
-    Registries.push_back(llvm::json::Object{
-        {"registry", G.Name},
-        {"registrars", static_cast<int64_t>(G.Registrars)},
-        {"total", costJSON(G.Total)}});
-  llvm::json::Object O{
-      {"total", costJSON(P.Total)},
-      {"initializers", static_cast<int64_t>(P.Initializers)},
-      {"exit_time_destructors", static_cast<int64_t>(P.ExitDestructors)},
-      {"translation_units", static_cast<int64_t>(P.TUs)},
-      {"ranked", std::move(Ranked)},
-      {"registries", std::move(Registries)}};
-  if (Gates.Budget) {
-    O["budget"] = static_cast<int64_t>(*Gates.Budget);
-    O["over_budget"] = P.Total.Instructions > *Gates.Budget;
-  }
-  if (Gates.HasBaseline)
-    O["baseline_suppressed"] = static_cast<int64_t>(Gates.BaselineSuppressed);
-  return O;
+static void writeProgram(llvm::json::OStream &J, const ProgramReport &P,
+                         const GateResult &Gates) {
+  J.object([&] {
+    if (Gates.HasBaseline)
+      J.attribute("baseline_suppressed", jsonInt(Gates.BaselineSuppressed));
+    if (Gates.Budget)
+      J.attribute("budget", jsonInt(*Gates.Budget));
+    J.attribute("exit_time_destructors", jsonInt(P.ExitDestructors));
+    J.attribute("initializers", jsonInt(P.Initializers));
+    if (Gates.Budget)
+      J.attribute("over_budget", P.Total.Instructions > *Gates.Budget);
+    J.attributeArray("ranked", [&] {
+      unsigned Rank = 0;
+      for (const ProgramEntry &E : P.Ranked) {
+        const GlobalRecord &G = *E.Global;
+        J.object([&] {
+          J.attribute("column", jsonInt(G.Where.Column));
+          writeCostAttribute(J, "cost", G.Cost);
+          J.attribute("destructor", G.Destructor);
+          J.attribute("file", llvm::StringRef(G.Where.File));
+          J.attribute("instances", jsonInt(E.Instances));
+          J.attribute("line", jsonInt(G.Where.Line));
+          J.attribute("mangled", llvm::StringRef(G.Mangled));
+          J.attribute("rank", jsonInt(++Rank));
+          J.attribute("registrar", G.Registrar);
+          if (G.Registrar)
+            J.attribute("registry", llvm::StringRef(G.Registry));
+          J.attribute("storage", storageKindName(G.Storage));
+          J.attribute("symbol", llvm::StringRef(G.Symbol));
+          writeCostAttribute(J, "total", E.Total);
+          J.attribute("translation_units", jsonInt(E.TUs));
+        });
+      }
+    });
+    J.attributeArray("registries", [&] {
+      for (const RegistryGroup &G : P.Registries)
+        J.object([&] {
+          J.attribute("registrars", jsonInt(G.Registrars));
+          J.attribute("registry", llvm::StringRef(G.Name));
+          writeCostAttribute(J, "total", G.Total);
+        });
+    });
+    writeCostAttribute(J, "total", P.Total);
+    J.attribute("translation_units", jsonInt(P.TUs));
+  });
 }
 
 void writeJSON(llvm::raw_ostream &OS,
                const std::vector<TranslationUnitReport> &Reports,
                const ProgramReport &Program, const GateResult &Gates) {
-  llvm::json::Array Findings, Globals, Units;
-  for (const TranslationUnitReport &R : Reports) {
-    unsigned Dynamic = 0;
-    for (const GlobalRecord &G : R.Globals) {
-      Dynamic += G.EmitsInitFunction;
-      llvm::json::Object O{{"symbol", G.Symbol},
-                           {"mangled", G.Mangled},
-                           {"storage", storageKindName(G.Storage)},
-                           {"dynamic", G.EmitsInitFunction},
-                           {"dynamic_init", G.DynamicInit},
-                           {"destructor", G.Destructor},
-                           {"system_header", G.SystemHeader},
-                           {"translation_unit", R.File},
-                           {"cost", costJSON(G.Cost)}};
-      addPosition(O, G.Where);
-      Globals.push_back(std::move(O));
-    }
-    for (const FindingRecord &F : R.Findings) {
-      llvm::json::Array Notes;
-      for (const auto &[Where, Message] : F.Notes) {
-        llvm::json::Object N{{"message", Message}};
-        addPosition(N, Where);
-        Notes.push_back(std::move(N));
-      }
-      llvm::json::Object O{
-          {"check", F.Check},
-          {"symbol", F.Symbol},
-          {"dynamic", F.Dynamic},
-          {"cost", costJSON(F.Cost)},
-          {"message", F.Message},
-          {"notes", std::move(Notes)},
-          {"rewrite", llvm::json::Object{{"kind", rewriteKindName(F.RewriteKind)},
-                                         {"advice", F.Advice},
-                                         {"text", F.RewriteText}}},
-          {"replacements", fixesJSON(F.Fixes)},
-          {"translation_unit", R.File}};
-      if (!F.Chain.empty())
-        O["chain"] = llvm::json::Array(F.Chain);
-      addPosition(O, F.Where);
-      Findings.push_back(std::move(O));
-    }
-    llvm::json::Object U{{"file", R.File},
-                         {"stdlib", stdLibName(R.StdLib)},
-                         {"failed", R.Failed},
-                         {"globals", static_cast<int64_t>(R.Globals.size())},
-                         {"dynamic", static_cast<int64_t>(Dynamic)},
-                         {"cost", costJSON(R.StartupCost())}};
-    Units.push_back(std::move(U));
-  }
-  llvm::json::Object Root{{"version", 1},
-                          {"tool", "initscan"},
-                          {"findings", std::move(Findings)},
-                          {"globals", std::move(Globals)},
-                          {"translation_units", std::move(Units)},
-                          {"program", programJSON(Program, Gates)}};
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
+  llvm::json::OStream J(OS, /*IndentSize=*/2);
+  J.object([&] {
+    J.attributeArray("findings", [&] {
+      for (const TranslationUnitReport &R : Reports)
+        for (const FindingRecord &F : R.Findings)
+          J.object([&] {
+            if (!F.Chain.empty())
+              J.attribute("chain", llvm::json::Array(F.Chain));
+            J.attribute("check", llvm::StringRef(F.Check));
+            J.attribute("column", jsonInt(F.Where.Column));
+            writeCostAttribute(J, "cost", F.Cost);
+            J.attribute("dynamic", F.Dynamic);
+            J.attribute("file", llvm::StringRef(F.Where.File));
+            J.attribute("line", jsonInt(F.Where.Line));
+            J.attribute("message", llvm::StringRef(F.Message));
+            J.attributeBegin("notes");
+            writeNotes(J, F.Notes);
+            J.attributeEnd();
+            J.attributeBegin("replacements");
+            writeFixes(J, F.Fixes);
+            J.attributeEnd();
+            J.attributeObject("rewrite", [&] {
+              J.attribute("advice", llvm::StringRef(F.Advice));
+              J.attribute("kind", rewriteKindName(F.RewriteKind));
+              J.attribute("text", llvm::StringRef(F.RewriteText));
+            });
+            J.attribute("symbol", llvm::StringRef(F.Symbol));
+            J.attribute("translation_unit", llvm::StringRef(R.File));
+          });
+    });
+    J.attributeArray("globals", [&] {
+      for (const TranslationUnitReport &R : Reports)
+        for (const GlobalRecord &G : R.Globals)
+          J.object([&] {
+            J.attribute("column", jsonInt(G.Where.Column));
+            writeCostAttribute(J, "cost", G.Cost);
+            J.attribute("destructor", G.Destructor);
+            J.attribute("dynamic", G.EmitsInitFunction);
+            J.attribute("dynamic_init", G.DynamicInit);
+            J.attribute("file", llvm::StringRef(G.Where.File));
+            J.attribute("line", jsonInt(G.Where.Line));
+            J.attribute("mangled", llvm::StringRef(G.Mangled));
+            J.attribute("storage", storageKindName(G.Storage));
+            J.attribute("symbol", llvm::StringRef(G.Symbol));
+            J.attribute("system_header", G.SystemHeader);
+            J.attribute("translation_unit", llvm::StringRef(R.File));
+          });
+    });
+    J.attributeBegin("program");
+    writeProgram(J, Program, Gates);
+    J.attributeEnd();
+    J.attribute("tool", "initscan");
+    J.attributeArray("translation_units", [&] {
+      for (const TranslationUnitReport &R : Reports)
+        J.object([&] {
+          unsigned Dynamic = llvm::count_if(
+              R.Globals, [](const GlobalRecord &G) { return G.EmitsInitFunction; });
+          writeCostAttribute(J, "cost", R.StartupCost());
+          J.attribute("dynamic", jsonInt(Dynamic));
+          J.attribute("failed", R.Failed);
+          J.attribute("file", llvm::StringRef(R.File));
+          J.attribute("globals", jsonInt(R.Globals.size()));
+          J.attribute("stdlib", stdLibName(R.StdLib));
+        });
+    });
+    J.attribute("version", 1);
+  });
+  OS << "\n";
 }
 
 void writeTextSummary(llvm::raw_ostream &OS,
@@ -393,15 +437,17 @@ std::string fileURI(llvm::StringRef Path) {
   return URI;
 }
 
-static llvm::json::Object physicalLocation(const Position &P) {
-  llvm::json::Object Region{{"startLine", static_cast<int64_t>(std::max(P.Line, 1u))}};
-  if (P.Column)
-    Region["startColumn"] = static_cast<int64_t>(P.Column);
-  return llvm::json::Object{
-      {"physicalLocation",
-       llvm::json::Object{
-           {"artifactLocation", llvm::json::Object{{"uri", fileURI(P.File)}}},
-           {"region", std::move(Region)}}}};
+/// {"physicalLocation": ...} attributes of the current object.
+static void writePhysicalLocation(llvm::json::OStream &J, const Position &P) {
+  J.attributeObject("physicalLocation", [&] {
+    J.attributeObject("artifactLocation",
+                      [&] { J.attribute("uri", fileURI(P.File)); });
+    J.attributeObject("region", [&] {
+      if (P.Column)
+        J.attribute("startColumn", jsonInt(P.Column));
+      J.attribute("startLine", jsonInt(std::max(P.Line, 1u)));
+    });
+  });
 }
 
 llvm::StringRef checkDescription(llvm::StringRef Check) {
@@ -428,88 +474,123 @@ std::string checkHelpURI(llvm::StringRef DocsBaseURI, llvm::StringRef Check) {
   return (DocsBaseURI + "checks/" + Check + ".md").str();
 }
 
+static void writeSARIFFixes(llvm::json::OStream &J, const FindingRecord &F) {
+  // One artifactChange per file, replacements in order.
+  std::map<std::string, std::vector<const clang::tooling::Replacement *>> ByFile;
+  for (const clang::tooling::Replacement &Rep : F.Fixes)
+    ByFile[Rep.getFilePath().str()].push_back(&Rep);
+  J.attributeArray("fixes", [&] {
+    J.object([&] {
+      J.attributeArray("artifactChanges", [&] {
+        for (const auto &[File, Reps] : ByFile)
+          J.object([&] {
+            J.attributeObject("artifactLocation",
+                              [&] { J.attribute("uri", fileURI(File)); });
+            J.attributeArray("replacements", [&] {
+              for (const clang::tooling::Replacement *Rep : Reps)
+                J.object([&] {
+                  J.attributeObject("deletedRegion", [&] {
+                    J.attribute("byteLength", jsonInt(Rep->getLength()));
+                    J.attribute("byteOffset", jsonInt(Rep->getOffset()));
+                  });
+                  J.attributeObject("insertedContent", [&] {
+                    J.attribute("text", Rep->getReplacementText());
+                  });
+                });
+            });
+          });
+      });
+      J.attributeObject("description", [&] {
+        J.attribute("text", F.Advice.empty() ? llvm::StringRef("initscan rewrite")
+                                             : llvm::StringRef(F.Advice));
+      });
+    });
+  });
+}
+
+static void writeSARIFResult(llvm::json::OStream &J,
+                             const TranslationUnitReport &R,
+                             const FindingRecord &F, unsigned RuleIndex) {
+  J.object([&] {
+    if (!F.Fixes.empty())
+      writeSARIFFixes(J, F);
+    J.attribute("level", "warning");
+    J.attributeArray("locations",
+                     [&] { J.object([&] { writePhysicalLocation(J, F.Where); }); });
+    J.attributeObject("message",
+                      [&] { J.attribute("text", llvm::StringRef(F.Message)); });
+    J.attributeObject("properties", [&] {
+      if (!F.Chain.empty())
+        J.attribute("chain", llvm::json::Array(F.Chain));
+      writeCostAttribute(J, "cost", F.Cost);
+      J.attribute("symbol", llvm::StringRef(F.Symbol));
+      J.attribute("translationUnit", llvm::StringRef(R.File));
+    });
+    bool AnyRelated = llvm::any_of(
+        F.Notes, [](const auto &Note) { return !Note.first.File.empty(); });
+    if (AnyRelated)
+      J.attributeArray("relatedLocations", [&] {
+        unsigned Id = 0;
+        for (const auto &[Where, Message] : F.Notes) {
+          if (Where.File.empty())
+            continue;
+          J.object([&] {
+            J.attribute("id", jsonInt(Id++));
+            J.attributeObject("message",
+                              [&] { J.attribute("text", llvm::StringRef(Message)); });
+            writePhysicalLocation(J, Where);
+          });
+        }
+      });
+    J.attribute("ruleId", llvm::StringRef(F.Check));
+    J.attribute("ruleIndex", jsonInt(RuleIndex));
+  });
+}
+
 void writeSARIF(llvm::raw_ostream &OS,
                 const std::vector<TranslationUnitReport> &Reports,
                 const ProgramReport &Program, llvm::StringRef DocsBaseURI) {
-  llvm::json::Array Rules;
   llvm::StringMap<unsigned> RuleIndex;
-  for (llvm::StringRef Check : AllChecks) {
-    RuleIndex[Check] = Rules.size();
-    Rules.push_back(llvm::json::Object{
-        {"id", Check},
-        {"shortDescription", llvm::json::Object{{"text", checkDescription(Check)}}},
-        {"helpUri", checkHelpURI(DocsBaseURI, Check)},
-        {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}}});
-  }
-  llvm::json::Array Results;
-  for (const TranslationUnitReport &R : Reports)
-    for (const FindingRecord &F : R.Findings) {
-      llvm::json::Array Locations, Related;
-      Locations.push_back(physicalLocation(F.Where));
-      unsigned Id = 0;
-      for (const auto &[Where, Message] : F.Notes) {
-        if (Where.File.empty())
-          continue;
-        llvm::json::Object L = physicalLocation(Where);
-        L["id"] = static_cast<int64_t>(Id++);
-        L["message"] = llvm::json::Object{{"text", Message}};
-        Related.push_back(std::move(L));
-      }
-      llvm::json::Object Result{
-          {"ruleId", F.Check},
-          {"ruleIndex", static_cast<int64_t>(RuleIndex.lookup(F.Check))},
-          {"level", "warning"},
-          {"message", llvm::json::Object{{"text", F.Message}}},
-          {"locations", std::move(Locations)},
-          {"properties",
-           llvm::json::Object{{"cost", costJSON(F.Cost)},
-                              {"symbol", F.Symbol},
-                              {"translationUnit", R.File}}}};
-      if (!Related.empty())
-        Result["relatedLocations"] = std::move(Related);
-      if (!F.Chain.empty())
-        (*Result.getObject("properties"))["chain"] = llvm::json::Array(F.Chain);
-      if (!F.Fixes.empty()) {
-        // One artifactChange per file, replacements in order.
-        std::map<std::string, llvm::json::Array> ByFile;
-        for (const clang::tooling::Replacement &Rep : F.Fixes)
-          ByFile[Rep.getFilePath().str()].push_back(llvm::json::Object{
-              {"deletedRegion",
-               llvm::json::Object{
-                   {"byteOffset", static_cast<int64_t>(Rep.getOffset())},
-                   {"byteLength", static_cast<int64_t>(Rep.getLength())}}},
-              {"insertedContent",
-               llvm::json::Object{{"text", Rep.getReplacementText()}}}});
-        llvm::json::Array Changes;
-        for (auto &[File, Reps] : ByFile)
-          Changes.push_back(llvm::json::Object{
-              {"artifactLocation", llvm::json::Object{{"uri", fileURI(File)}}},
-              {"replacements", std::move(Reps)}});
-        Result["fixes"] = llvm::json::Array{llvm::json::Object{
-            {"description",
-             llvm::json::Object{{"text", F.Advice.empty() ? "initscan rewrite"
-                                                          : F.Advice}}},
-            {"artifactChanges", std::move(Changes)}}};
-      }
-      Results.push_back(std::move(Result));
-    }
-  llvm::json::Object Run{
-      {"tool",
-       llvm::json::Object{
-           {"driver",
-            llvm::json::Object{{"name", "initscan"},
-                               {"version", INITSCAN_VERSION},
-                               {"informationUri", (DocsBaseURI + "cli.md").str()},
-                               {"rules", std::move(Rules)}}}}},
-      {"results", std::move(Results)},
-      {"properties",
-       llvm::json::Object{{"programTotal", costJSON(Program.Total)},
-                          {"initializers", static_cast<int64_t>(Program.Initializers)}}}};
-  llvm::json::Object Root{
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", llvm::json::Array{std::move(Run)}}};
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Root))) << "\n";
+  for (llvm::StringRef Check : AllChecks)
+    RuleIndex.try_emplace(Check, RuleIndex.size());
+  llvm::json::OStream J(OS, /*IndentSize=*/2);
+  J.object([&] {
+    J.attribute("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    J.attributeArray("runs", [&] {
+      J.object([&] {
+        J.attributeObject("properties", [&] {
+          J.attribute("initializers", jsonInt(Program.Initializers));
+          writeCostAttribute(J, "programTotal", Program.Total);
+        });
+        J.attributeArray("results", [&] {
+          for (const TranslationUnitReport &R : Reports)
+            for (const FindingRecord &F : R.Findings)
+              writeSARIFResult(J, R, F, RuleIndex.lookup(F.Check));
+        });
+        J.attributeObject("tool", [&] {
+          J.attributeObject("driver", [&] {
+            J.attribute("informationUri", (DocsBaseURI + "cli.md").str());
+            J.attribute("name", "initscan");
+            J.attributeArray("rules", [&] {
+              for (llvm::StringRef Check : AllChecks)
+                J.object([&] {
+                  J.attributeObject("defaultConfiguration",
+                                    [&] { J.attribute("level", "warning"); });
+                  J.attribute("helpUri", checkHelpURI(DocsBaseURI, Check));
+                  J.attribute("id", Check);
+                  J.attributeObject("shortDescription", [&] {
+                    J.attribute("text", checkDescription(Check));
+                  });
+                });
+            });
+            J.attribute("version", INITSCAN_VERSION);
+          });
+        });
+      });
+    });
+    J.attribute("version", "2.1.0");
+  });
+  OS << "\n";
 }
 
 } // namespace initscan::cli

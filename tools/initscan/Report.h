@@ -9,7 +9,6 @@
 
 #include "initscan/Findings.h"
 #include "initscan/InitOrder.h"
-#include "llvm/Support/JSON.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -75,8 +74,9 @@ struct TranslationUnitReport {
   std::string CompilerDiagnostics;
   /// What each dynamic initializer and each defined function reads and
   /// calls (initscan/InitOrder.h, toJSON), for initscan-init-order across
-  /// TUs; serialized as "initOrder", null when absent.
-  llvm::json::Value InitOrder = nullptr;
+  /// TUs; serialized as "initOrder", null when absent. addInitOrderFindings
+  /// consumes them.
+  std::optional<InitOrderFacts> InitOrder;
   StdLibKind StdLib = StdLibKind::Unknown;
   bool Failed = false;
   std::vector<GlobalRecord> Globals;
@@ -126,10 +126,12 @@ std::string colorizeDiagnostics(llvm::StringRef Plain);
 /// Shared by the JSON, SARIF and HTML writers and the summaries.
 /// "string-view", "lazy-accessor"...: the stable name of a rewrite kind.
 llvm::StringRef rewriteKindName(Rewrite::Kind K);
-/// "file", "line" and "column" of \p P, added to \p O.
-void addPosition(llvm::json::Object &O, const Position &P);
-/// Replacements as [{file, offset, length, replacement}].
-llvm::json::Array fixesJSON(const std::vector<clang::tooling::Replacement> &Fixes);
+/// Notes as [{column, file, line, message}].
+void writeNotes(llvm::json::OStream &J,
+                const std::vector<std::pair<Position, std::string>> &Notes);
+/// Replacements as [{file, length, offset, replacement}].
+void writeFixes(llvm::json::OStream &J,
+                const std::vector<clang::tooling::Replacement> &Fixes);
 /// One sentence on what \p Check finds.
 llvm::StringRef checkDescription(llvm::StringRef Check);
 /// The check's documentation page, docs/checks/<check>.md under \p DocsBaseURI.

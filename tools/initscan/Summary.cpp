@@ -19,12 +19,32 @@ namespace json = llvm::json;
 
 namespace initscan {
 
-static json::Value toJSON(const CostContributor &C) {
-  return json::Object{{"what", C.What},
-                      {"via", C.Via},
-                      {"instructions", C.Instructions},
-                      {"allocations", C.Allocations},
-                      {"effects", static_cast<int64_t>(C.Effects)}};
+static int64_t jsonInt(unsigned N) { return static_cast<int64_t>(N); }
+
+// Written with json::OStream, keys sorted (see Report.cpp): a summary of a
+// TU with thousands of globals is several megabytes.
+
+static void writeCost(json::OStream &J, const InitCost &C) {
+  J.object([&] {
+    J.attribute("allocations", C.Allocations);
+    J.attributeArray("contributors", [&] {
+      for (const CostContributor &Part : C.Contributors)
+        J.object([&] {
+          J.attribute("allocations", Part.Allocations);
+          J.attribute("effects", static_cast<int64_t>(Part.Effects));
+          J.attribute("instructions", Part.Instructions);
+          J.attribute("via", llvm::StringRef(Part.Via));
+          J.attribute("what", llvm::StringRef(Part.What));
+        });
+    });
+    J.attribute("effects", static_cast<int64_t>(C.Effects));
+    J.attribute("instructions", C.Instructions);
+    J.attributeArray("unknownCallees", [&] {
+      for (const std::string &Name : C.UnknownCallees)
+        J.value(llvm::StringRef(Name));
+    });
+    J.attribute("unknownCalls", jsonInt(C.UnknownCalls));
+  });
 }
 
 static bool fromJSON(const json::Value &V, CostContributor &C, json::Path P) {
@@ -37,17 +57,6 @@ static bool fromJSON(const json::Value &V, CostContributor &C, json::Path P) {
   return Ok;
 }
 
-static json::Value toJSON(const InitCost &C) {
-  json::Array Contributors;
-  for (const CostContributor &Part : C.Contributors)
-    Contributors.push_back(toJSON(Part));
-  return json::Object{{"instructions", C.Instructions},
-                      {"allocations", C.Allocations},
-                      {"effects", static_cast<int64_t>(C.Effects)},
-                      {"unknownCalls", static_cast<int64_t>(C.UnknownCalls)},
-                      {"unknownCallees", C.UnknownCallees},
-                      {"contributors", std::move(Contributors)}};
-}
 
 static bool fromJSON(const json::Value &V, InitCost &C, json::Path P) {
   json::ObjectMapper O(V, P);
@@ -100,21 +109,26 @@ static bool readPosition(const json::Value &V, Position &Pos, json::Path P) {
   return true;
 }
 
-static json::Value toJSON(const GlobalRecord &G) {
-  json::Object O{{"symbol", G.Symbol},
-                 {"usr", G.USR},
-                 {"mangled", G.Mangled},
-                 {"storage", storageKindName(G.Storage)},
-                 {"emitsInitFunction", G.EmitsInitFunction},
-                 {"dynamicInit", G.DynamicInit},
-                 {"destructor", G.Destructor},
-                 {"systemHeader", G.SystemHeader},
-                 {"oncePerProgram", G.OncePerProgram},
-                 {"registrar", G.Registrar},
-                 {"registry", G.Registry},
-                 {"cost", toJSON(G.Cost)}};
-  addPosition(O, G.Where);
-  return O;
+static void writeGlobal(json::OStream &J, const GlobalRecord &G) {
+  J.object([&] {
+    J.attribute("column", jsonInt(G.Where.Column));
+    J.attributeBegin("cost");
+    writeCost(J, G.Cost);
+    J.attributeEnd();
+    J.attribute("destructor", G.Destructor);
+    J.attribute("dynamicInit", G.DynamicInit);
+    J.attribute("emitsInitFunction", G.EmitsInitFunction);
+    J.attribute("file", llvm::StringRef(G.Where.File));
+    J.attribute("line", jsonInt(G.Where.Line));
+    J.attribute("mangled", llvm::StringRef(G.Mangled));
+    J.attribute("oncePerProgram", G.OncePerProgram);
+    J.attribute("registrar", G.Registrar);
+    J.attribute("registry", llvm::StringRef(G.Registry));
+    J.attribute("storage", storageKindName(G.Storage));
+    J.attribute("symbol", llvm::StringRef(G.Symbol));
+    J.attribute("systemHeader", G.SystemHeader);
+    J.attribute("usr", llvm::StringRef(G.USR));
+  });
 }
 
 static bool readGlobal(const json::Value &V, GlobalRecord &G, json::Path P) {
@@ -137,26 +151,29 @@ static bool readGlobal(const json::Value &V, GlobalRecord &G, json::Path P) {
   return true;
 }
 
-static json::Value toJSON(const FindingRecord &F) {
-  json::Array Notes;
-  for (const auto &[Where, Message] : F.Notes) {
-    json::Object N{{"message", Message}};
-    addPosition(N, Where);
-    Notes.push_back(std::move(N));
-  }
-  json::Object O{{"check", F.Check},
-                 {"symbol", F.Symbol},
-                 {"message", F.Message},
-                 {"dynamic", F.Dynamic},
-                 {"cost", toJSON(F.Cost)},
-                 {"notes", std::move(Notes)},
-                 {"rewriteKind", rewriteKindName(F.RewriteKind)},
-                 {"advice", F.Advice},
-                 {"rewriteText", F.RewriteText},
-                 {"fixes", fixesJSON(F.Fixes)},
-                 {"diagnostic", F.DiagText}};
-  addPosition(O, F.Where);
-  return O;
+static void writeFinding(json::OStream &J, const FindingRecord &F) {
+  J.object([&] {
+    J.attribute("advice", llvm::StringRef(F.Advice));
+    J.attribute("check", llvm::StringRef(F.Check));
+    J.attribute("column", jsonInt(F.Where.Column));
+    J.attributeBegin("cost");
+    writeCost(J, F.Cost);
+    J.attributeEnd();
+    J.attribute("diagnostic", llvm::StringRef(F.DiagText));
+    J.attribute("dynamic", F.Dynamic);
+    J.attribute("file", llvm::StringRef(F.Where.File));
+    J.attributeBegin("fixes");
+    writeFixes(J, F.Fixes);
+    J.attributeEnd();
+    J.attribute("line", jsonInt(F.Where.Line));
+    J.attribute("message", llvm::StringRef(F.Message));
+    J.attributeBegin("notes");
+    writeNotes(J, F.Notes);
+    J.attributeEnd();
+    J.attribute("rewriteKind", rewriteKindName(F.RewriteKind));
+    J.attribute("rewriteText", llvm::StringRef(F.RewriteText));
+    J.attribute("symbol", llvm::StringRef(F.Symbol));
+  });
 }
 
 static bool readFinding(const json::Value &V, FindingRecord &F, json::Path P) {
@@ -203,24 +220,42 @@ static bool readFinding(const json::Value &V, FindingRecord &F, json::Path P) {
   return true;
 }
 
-json::Value summaryToJSON(const TranslationUnitReport &S) {
-  json::Array Globals, Findings;
-  for (const GlobalRecord &G : S.Globals)
-    Globals.push_back(toJSON(G));
-  for (const FindingRecord &F : S.Findings)
-    Findings.push_back(toJSON(F));
-  return json::Object{{"format", SummaryFormatName},
-                      {"version", SummaryFormatVersion},
-                      {"initscanVersion", INITSCAN_VERSION},
-                      {"file", S.File},
-                      {"ordinal", static_cast<int64_t>(S.Ordinal)},
-                      {"stdlib", stdLibName(S.StdLib)},
-                      {"failed", S.Failed},
-                      {"compilerDiagnostics", S.CompilerDiagnostics},
-                      {"globals", std::move(Globals)},
-                      {"findings", std::move(Findings)},
-                      {"initOrderEnabled", S.InitOrderEnabled},
-                      {"initOrder", S.InitOrder}};
+void writeSummary(json::OStream &J, const TranslationUnitReport &S) {
+  J.object([&] {
+    J.attribute("compilerDiagnostics", llvm::StringRef(S.CompilerDiagnostics));
+    J.attribute("failed", S.Failed);
+    J.attribute("file", llvm::StringRef(S.File));
+    J.attributeArray("findings", [&] {
+      for (const FindingRecord &F : S.Findings)
+        writeFinding(J, F);
+    });
+    J.attribute("format", SummaryFormatName);
+    J.attributeArray("globals", [&] {
+      for (const GlobalRecord &G : S.Globals)
+        writeGlobal(J, G);
+    });
+    J.attributeBegin("initOrder");
+    if (S.InitOrder)
+      writeJSON(J, *S.InitOrder);
+    else
+      J.value(nullptr);
+    J.attributeEnd();
+    J.attribute("initOrderEnabled", S.InitOrderEnabled);
+    J.attribute("initscanVersion", INITSCAN_VERSION);
+    J.attribute("ordinal", jsonInt(S.Ordinal));
+    J.attribute("stdlib", stdLibName(S.StdLib));
+    J.attribute("version", SummaryFormatVersion);
+  });
+}
+
+std::string summaryText(const TranslationUnitReport &S, unsigned Indent) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  {
+    json::OStream J(OS, Indent);
+    writeSummary(J, S);
+  }
+  return Text;
 }
 
 bool summaryFromJSON(const json::Value &V, TranslationUnitReport &S,
@@ -251,6 +286,10 @@ bool summaryFromJSON(const json::Value &V, TranslationUnitReport &S,
     P.report("expected arrays 'globals' and 'findings'");
     Ok = false;
   }
+  if (Ok) {
+    S.Globals.reserve(Globals->size());
+    S.Findings.reserve(Findings->size());
+  }
   for (size_t I = 0; Ok && I < Globals->size(); ++I) {
     S.Globals.emplace_back();
     Ok = readGlobal((*Globals)[I], S.Globals.back(),
@@ -267,8 +306,14 @@ bool summaryFromJSON(const json::Value &V, TranslationUnitReport &S,
     return false;
   }
   S.Ordinal = static_cast<unsigned>(Ordinal);
-  if (const json::Value *InitOrder = Obj.get("initOrder"))
-    S.InitOrder = *InitOrder;
+  if (const json::Value *InitOrder = Obj.get("initOrder");
+      InitOrder && *InitOrder != nullptr) {
+    S.InitOrder.emplace();
+    if (!fromJSON(*InitOrder, *S.InitOrder, Error)) {
+      Error = "initOrder: " + Error;
+      return false;
+    }
+  }
   S.InitOrderEnabled = Obj.getBoolean("initOrderEnabled").value_or(false);
   return true;
 }

@@ -21,7 +21,11 @@ namespace initscan::cli {
 inline constexpr int64_t SummaryFormatVersion = 2;
 inline constexpr llvm::StringLiteral SummaryFormatName = "initscan-tu-summary";
 
-llvm::json::Value summaryToJSON(const TranslationUnitReport &Summary);
+/// Writes \p Summary as one JSON object.
+void writeSummary(llvm::json::OStream &J, const TranslationUnitReport &Summary);
+/// The summary as JSON text, indented by \p Indent (0: one line).
+std::string summaryText(const TranslationUnitReport &Summary,
+                        unsigned Indent = 0);
 /// Reads a summary; false with \p Error on a malformed or other-version one.
 bool summaryFromJSON(const llvm::json::Value &Value,
                      TranslationUnitReport &Summary, std::string &Error);

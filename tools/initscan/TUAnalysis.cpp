@@ -60,7 +60,7 @@ public:
     std::vector<StaticInitializer> Inits = analyzeTranslationUnit(Ctx);
     Report.InitOrderEnabled =
         llvm::is_contained(Cfg.EnabledChecks, InitOrderCheck.str());
-    Report.InitOrder = toJSON(collectInitOrderFacts(Ctx, Inits));
+    Report.InitOrder = collectInitOrderFacts(Ctx, Inits);
     std::vector<Finding> Findings =
         runChecks(Ctx, Inits, Cfg.EnabledChecks, Cfg.Checks);
     // The registry each registrar fills, when the registry check found it.
@@ -334,16 +334,24 @@ bool failIfUnreadable(Job &J) {
 }
 
 std::string encodeJobResults(const Job &J) {
-  llvm::json::Array Summaries, Dependencies;
-  for (const TranslationUnitReport &R : J.Reports)
-    Summaries.push_back(summaryToJSON(R));
-  for (const Dependency &D : J.Dependencies)
-    Dependencies.push_back(llvm::json::Array{D.File, llvm::utohexstr(D.Hash)});
-  return llvm::formatv("{0}", llvm::json::Value(llvm::json::Object{
-                                  {"summaries", std::move(Summaries)},
-                                  {"dependencies", std::move(Dependencies)},
-                                  {"toolFailed", J.ToolFailed}}))
-      .str();
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  llvm::json::OStream Out(OS);
+  Out.object([&] {
+    Out.attributeArray("dependencies", [&] {
+      for (const Dependency &D : J.Dependencies)
+        Out.array([&] {
+          Out.value(D.File);
+          Out.value(llvm::utohexstr(D.Hash));
+        });
+    });
+    Out.attributeArray("summaries", [&] {
+      for (const TranslationUnitReport &R : J.Reports)
+        writeSummary(Out, R);
+    });
+    Out.attribute("toolFailed", J.ToolFailed);
+  });
+  return Text;
 }
 
 bool decodeJobResults(llvm::StringRef Text, Job &J) {

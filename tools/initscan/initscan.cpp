@@ -681,7 +681,7 @@ int main(int argc, const char **argv) {
       llvm::SmallString<256> Path(SummariesOut);
       llvm::sys::path::append(Path, summaryFileName(R));
       writeFileAtomically(
-          Path, llvm::formatv("{0:2}\n", summaryToJSON(R)).str());
+          Path, summaryText(R, /*Indent=*/2) + "\n");
     }
   }
 
