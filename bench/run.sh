@@ -2,6 +2,9 @@
 # bench/run.sh [BUILD_DIR]: initscan's cost next to the compiler's and
 # clang-tidy's, on examples/service and a few generated larger TUs.
 # Prints: per-TU median time ratios, peak RSS ratio, and -j2 over -j1 speedup.
+# BENCH_INSTRUCTIONS=1 also counts the instructions each tool executes
+# (valgrind --tool=callgrind, ~50x slower): unlike CPU time, the count does
+# not depend on what else the machine runs, so the ratio holds on a busy one.
 set -e
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
@@ -51,6 +54,11 @@ wall() {
 best3() {
   { time_rss "$@"; time_rss "$@"; time_rss "$@"; } | sort -g | head -1
 }
+# instructions CMD...: instructions executed (callgrind's "Collected").
+instructions() {
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+    awk '/Collected :/ {print $NF}'
+}
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 load=$(cut -d" " -f1-3 /proc/loadavg)
@@ -69,11 +77,19 @@ PY
     set -- $(best3 "$initscan" --no-cache -j1 -p "$db" "$file"); is=$1; isrss=$2
     set -- $(best3 clang-tidy-19 -p "$db" --checks='-*,fuchsia-statically-constructed-objects,cert-err58-cpp,bugprone-dynamic-static-initializers' "$file"); ct=$1
     echo "$(basename "$file") $cc $is $ct $ccrss $isrss" >> "$work/ratios"
+    if [ "${BENCH_INSTRUCTIONS:-0}" = 1 ]; then
+      echo "$(basename "$file") $(instructions clang++-19 -fsyntax-only $flags "$file") \
+$(instructions "$initscan" --no-cache -j1 -p "$db" "$file")" >> "$work/instructions"
+    fi
   done < "$work/tus"
 done
 echo "load average before: $load"
 echo "per TU (CPU seconds, best of 3 / KiB): tu clang++ initscan clang-tidy rss-clang++ rss-initscan"
 cat "$work/ratios"
+if [ -s "$work/instructions" ]; then
+  echo "per TU (instructions, callgrind): tu clang++ initscan"
+  cat "$work/instructions"
+fi
 r1=$(awk '$2 > 0 {print $3 / $2}' "$work/ratios" | median)
 r2=$(awk '$4 > 0 {print $3 / $4}' "$work/ratios" | median)
 r3=$(awk '$5 > 0 {print $6 / $5}' "$work/ratios" | median)
@@ -82,5 +98,9 @@ j2=$( { wall "$initscan" --no-cache -j2 -p "$work/gen"; wall "$initscan" --no-ca
 echo
 printf '%-58s %s\n' "median initscan / clang++ -fsyntax-only (time, per TU):" "$r1"
 printf '%-58s %s\n' "median initscan / clang-tidy-19 (3 static-init checks):" "$r2"
+if [ -s "$work/instructions" ]; then
+  printf '%-58s %s\n' "median instructions initscan / clang++ -fsyntax-only:" \
+    "$(awk '$2 > 0 {print $3 / $2}' "$work/instructions" | median)"
+fi
 printf '%-58s %s\n' "median peak RSS initscan / clang++ -fsyntax-only:" "$r3"
 printf '%-58s %s\n' "speedup -j2 over -j1 (generated project, $j1 s -> $j2 s):" "$(awk -v a="$j1" -v b="$j2" 'BEGIN {printf "%.2f", a / b}')"
