@@ -29,7 +29,7 @@ mkdir -p "$seeds" "$BUILD/corpus/engine" "$BUILD/corpus/parsers" "$BUILD/crashes
 { printf '\1'; cat .clang-tidy; } > "$seeds/clang-tidy"
 { printf '\1'; printf 'Checks: "-*,initscan-expensive-static-init"\nCheckOptions:\n  initscan-expensive-static-init.MinCost: 10k\n'; } > "$seeds/clang-tidy-options"
 { printf '\2'; printf '{"tool":"initscan","findings":[{"check":"initscan-expensive-static-init","symbol":"gA","file":"/src/a.cpp"}]}'; } > "$seeds/baseline"
-{ printf '\3'; printf '{"format":"initscan-tu-summary","version":1,"file":"a.cpp","ordinal":0,"stdlib":"libstdc++","failed":false,"compilerDiagnostics":"","globals":[],"findings":[],"initOrder":null}'; } > "$seeds/summary"
+{ printf '\3'; printf '{"format":"initscan-tu-summary","version":2,"initOrderEnabled":false,"file":"a.cpp","ordinal":0,"stdlib":"libstdc++","failed":false,"compilerDiagnostics":"","globals":[],"findings":[],"initOrder":null}'; } > "$seeds/summary"
 { printf '\4'; printf '2M'; } > "$seeds/cost"
 
 # ASan defaults (no leak checks, no manual poisoning): fuzz/SanitizerDefaults.cpp.
