@@ -1,6 +1,7 @@
 //===- Cache.cpp - Content-addressed cache of per-TU summaries -----------===//
 
 #include "Cache.h"
+#include "JSONReader.h"
 #include "Summary.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
@@ -109,18 +110,18 @@ std::optional<TranslationUnitReport> SummaryCache::lookup(llvm::StringRef Key) {
   auto Buffer = llvm::MemoryBuffer::getFile(entryPath(Key));
   if (!Buffer)
     return std::nullopt;
-  llvm::Expected<json::Value> Entry = json::parse((*Buffer)->getBuffer());
+  llvm::Expected<json::Value> Entry = readJSON((*Buffer)->getBuffer());
   if (!Entry) { // Corrupt: a miss, rewritten by the next store.
     llvm::consumeError(Entry.takeError());
     return std::nullopt;
   }
-  const json::Object *O = Entry->getAsObject();
+  json::Object *O = Entry->getAsObject();
   if (!O || O->getString("format") != CacheEntryFormat ||
       O->getInteger("version") != CacheEntryVersion ||
       O->getString("key") != Key)
     return std::nullopt;
   const json::Array *Dependencies = O->getArray("dependencies");
-  const json::Value *Summary = O->get("summary");
+  json::Value *Summary = O->get("summary");
   if (!Dependencies || !Summary)
     return std::nullopt;
   for (const json::Value &D : *Dependencies) {
@@ -135,10 +136,18 @@ std::optional<TranslationUnitReport> SummaryCache::lookup(llvm::StringRef Key) {
     if (!Now || hex64(*Now) != *Hash)
       return std::nullopt;
   }
+  // The init-order facts are the largest part of a summary, and
+  // summaryFromJSON copies them as they are: moved out of the parsed entry
+  // instead, and moved into the result once the rest is read.
+  json::Value InitOrder = nullptr;
+  if (json::Object *SummaryObject = Summary->getAsObject())
+    if (json::Value *Facts = SummaryObject->get("initOrder"))
+      std::swap(InitOrder, *Facts);
   TranslationUnitReport Result;
   std::string Error;
   if (!summaryFromJSON(*Summary, Result, Error))
     return std::nullopt;
+  Result.InitOrder = std::move(InitOrder);
   return Result;
 }
 
