@@ -111,7 +111,7 @@ private:
   }
 
   bool object(json::Value &Out, unsigned Depth) {
-    ++P; // '{'
+    ++P;            // '{'
     json::Object O; // A DenseMap: it grows by moving.
     if (!consume('}')) {
       do {
