@@ -8,15 +8,15 @@
 #   one file  one TU's main file changed, that TU parsed, the rest cached
 #   header    a header included by about a quarter of the TUs changed
 # Prints the median CPU and wall seconds of each, and their ratios to cold.
-# PROJECTS=service,generated,double-conversion,abseil chooses (default:
-# service,generated,abseil; abseil's cold runs take minutes). RUNS=3.
+# PROJECTS=service,generated,double-conversion,abseil chooses (default: all
+# four; abseil's cold runs take minutes, PROJECTS=service is quick). RUNS=3.
 # Real projects are copied before they are edited: the corpus stays intact.
 set -e
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 initscan=$build/bin/initscan
 runs=${RUNS:-3}
-projects=${PROJECTS:-service,generated,abseil}
+projects=${PROJECTS:-service,generated,double-conversion,abseil}
 work=${TMPDIR:-/tmp}/initscan-cache-bench.$$
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work"
