@@ -85,6 +85,10 @@ PROJECTS = [
             cmake=["-DYAML_CPP_BUILD_TESTS=OFF", "-DYAML_CPP_BUILD_TOOLS=ON"]),
     Project("leveldb", "leveldb", "database, Google style, env singletons",
             cmake=["-DLEVELDB_BUILD_TESTS=OFF", "-DLEVELDB_BUILD_BENCHMARKS=OFF"]),
+    # The large one (bench/cache.sh's real project): ~150 TUs with tests off.
+    Project("abseil", "abseil", "large Google library, flags/registrars",
+            cmake=["-DABSL_BUILD_TESTING=OFF", "-DBUILD_TESTING=OFF",
+                   "-DCMAKE_CXX_STANDARD=17", "-DABSL_PROPAGATE_CXX_STD=ON"]),
 ]
 
 # The slice CI runs (small projects, quick test suites).

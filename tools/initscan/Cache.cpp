@@ -1,7 +1,9 @@
 //===- Cache.cpp - Content-addressed cache of per-TU summaries -----------===//
 
 #include "Cache.h"
+#include "JSONReader.h"
 #include "Summary.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -9,10 +11,49 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
+#include <chrono>
+#if defined(__linux__)
+#include <sys/stat.h>
+#endif
 
 namespace json = llvm::json;
 
 namespace initscan::cli {
+
+/// The file-signature index, in the cache directory; not a *.json entry.
+static constexpr llvm::StringLiteral IndexFileName = "file-signatures";
+static constexpr llvm::StringLiteral IndexHeader = "initscan-file-signatures 1";
+/// A signature proves a file's contents only when the file's last change
+/// is at least this much older than the signature (see Cache.h).
+static constexpr int64_t SettledNs = 1'000'000'000;
+
+bool FileSignature::operator==(const FileSignature &Other) const {
+  return Device == Other.Device && Inode == Other.Inode && Size == Other.Size &&
+         ModifiedNs == Other.ModifiedNs && ChangedNs == Other.ChangedNs;
+}
+
+/// The signature of the open file \p FD; none where stat has no
+/// nanosecond mtime and ctime (the index is then not used).
+static std::optional<FileSignature> signatureOf(llvm::sys::fs::file_t FD) {
+#if defined(__linux__)
+  struct stat Status;
+  if (::fstat(FD, &Status) != 0)
+    return std::nullopt;
+  auto Nanoseconds = [](const struct timespec &T) {
+    return int64_t(T.tv_sec) * 1'000'000'000 + T.tv_nsec;
+  };
+  FileSignature Signature;
+  Signature.Device = Status.st_dev;
+  Signature.Inode = Status.st_ino;
+  Signature.Size = Status.st_size;
+  Signature.ModifiedNs = Nanoseconds(Status.st_mtim);
+  Signature.ChangedNs = Nanoseconds(Status.st_ctim);
+  return Signature;
+#else
+  (void)FD;
+  return std::nullopt;
+#endif
+}
 
 /// Layout of a cache entry around its summary; bump on change.
 static constexpr int64_t CacheEntryVersion = 1;
@@ -82,6 +123,107 @@ SummaryCache::keyFor(const clang::tooling::CompileCommand &Command,
   return hex64(Key.high64) + hex64(Key.low64);
 }
 
+SummaryCache::SummaryCache(std::string Dir, std::string ToolIdentity)
+    : Dir(std::move(Dir)), ToolIdentity(std::move(ToolIdentity)) {
+  // "<hash> <device> <inode> <size> <mtime ns> <ctime ns> <path>" lines. An
+  // unreadable or malformed index is dropped (and rewritten): it only saves
+  // reading files.
+  auto Buffer = llvm::MemoryBuffer::getFile(indexPath(), /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return;
+  auto [Header, Rest] = (*Buffer)->getBuffer().split('\n');
+  bool Valid = Header == IndexHeader;
+  while (Valid && !Rest.empty()) {
+    llvm::StringRef Line;
+    std::tie(Line, Rest) = Rest.split('\n');
+    SignedHash Record;
+    llvm::StringRef Fields[6];
+    for (llvm::StringRef &Field : Fields)
+      std::tie(Field, Line) = Line.split(' ');
+    Valid = !Line.empty() && !Fields[0].getAsInteger(16, Record.Hash) &&
+            !Fields[1].getAsInteger(10, Record.Signature.Device) &&
+            !Fields[2].getAsInteger(10, Record.Signature.Inode) &&
+            !Fields[3].getAsInteger(10, Record.Signature.Size) &&
+            !Fields[4].getAsInteger(10, Record.Signature.ModifiedNs) &&
+            !Fields[5].getAsInteger(10, Record.Signature.ChangedNs);
+    if (Valid)
+      Index[Line] = Record;
+  }
+  if (!Valid) {
+    Index.clear();
+    IndexChanged = true;
+  }
+}
+
+SummaryCache::~SummaryCache() {
+  // Only into an existing directory: a run that stored nothing creates none.
+  if (!IndexChanged || !llvm::sys::fs::is_directory(Dir))
+    return;
+  std::string Text = IndexHeader.str() + "\n";
+  llvm::raw_string_ostream OS(Text);
+  for (const auto &Entry : Index)
+    if (!Entry.getKey().contains('\n'))
+      OS << hex64(Entry.getValue().Hash) << " "
+         << Entry.getValue().Signature.Device << " "
+         << Entry.getValue().Signature.Inode << " "
+         << Entry.getValue().Signature.Size << " "
+         << Entry.getValue().Signature.ModifiedNs << " "
+         << Entry.getValue().Signature.ChangedNs << " " << Entry.getKey()
+         << "\n";
+  // Atomic, like the entries; several processes: the last one's index wins,
+  // and every record in it is true on its own.
+  llvm::Error E = llvm::writeToOutput(indexPath(), [&](llvm::raw_ostream &Out) {
+    Out << Text;
+    return llvm::Error::success();
+  });
+  llvm::consumeError(std::move(E));
+}
+
+std::string SummaryCache::indexPath() const {
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, IndexFileName);
+  return Path.str().str();
+}
+
+std::optional<uint64_t> SummaryCache::signedHashOf(llvm::StringRef File) {
+  llvm::Expected<llvm::sys::fs::file_t> FD =
+      llvm::sys::fs::openNativeFileForRead(File);
+  if (!FD) {
+    llvm::consumeError(FD.takeError());
+    return std::nullopt;
+  }
+  auto Close = llvm::make_scope_exit([&] { llvm::sys::fs::closeFile(*FD); });
+  // The clock before the signature: a later write gets a ctime after Now.
+  int64_t Now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  std::optional<FileSignature> Signature = signatureOf(*FD);
+  if (Signature) {
+    std::lock_guard<std::mutex> Guard(Lock);
+    auto It = Index.find(File);
+    if (It != Index.end() && It->second.Signature == *Signature)
+      return It->second.Hash;
+  }
+  auto Buffer = llvm::MemoryBuffer::getOpenFile(
+      *FD, File, /*FileSize=*/-1, /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return std::nullopt;
+  uint64_t Hash = contentHash((*Buffer)->getBuffer());
+  // Recorded only once settled: a write in the same timestamp tick as the
+  // signature could otherwise leave it unchanged.
+  bool Settled = Signature && Signature->ChangedNs < Now - SettledNs &&
+                 Signature->ModifiedNs < Now - SettledNs;
+  std::lock_guard<std::mutex> Guard(Lock);
+  if (Settled) {
+    Index[File] = {*Signature, Hash};
+    IndexChanged = true;
+  } else if (Index.erase(File)) {
+    IndexChanged = true;
+  }
+  return Hash;
+}
+
 std::optional<uint64_t> SummaryCache::hashOf(llvm::StringRef File) {
   {
     std::lock_guard<std::mutex> Guard(Lock);
@@ -89,11 +231,7 @@ std::optional<uint64_t> SummaryCache::hashOf(llvm::StringRef File) {
     if (It != FileHashes.end())
       return It->second;
   }
-  std::optional<uint64_t> Hash;
-  if (auto Buffer =
-          llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
-                                      /*RequiresNullTerminator=*/false))
-    Hash = contentHash((*Buffer)->getBuffer());
+  std::optional<uint64_t> Hash = signedHashOf(File);
   std::lock_guard<std::mutex> Guard(Lock);
   FileHashes[File] = Hash;
   return Hash;
@@ -109,18 +247,18 @@ std::optional<TranslationUnitReport> SummaryCache::lookup(llvm::StringRef Key) {
   auto Buffer = llvm::MemoryBuffer::getFile(entryPath(Key));
   if (!Buffer)
     return std::nullopt;
-  llvm::Expected<json::Value> Entry = json::parse((*Buffer)->getBuffer());
+  llvm::Expected<json::Value> Entry = readJSON((*Buffer)->getBuffer());
   if (!Entry) { // Corrupt: a miss, rewritten by the next store.
     llvm::consumeError(Entry.takeError());
     return std::nullopt;
   }
-  const json::Object *O = Entry->getAsObject();
+  json::Object *O = Entry->getAsObject();
   if (!O || O->getString("format") != CacheEntryFormat ||
       O->getInteger("version") != CacheEntryVersion ||
       O->getString("key") != Key)
     return std::nullopt;
   const json::Array *Dependencies = O->getArray("dependencies");
-  const json::Value *Summary = O->get("summary");
+  json::Value *Summary = O->get("summary");
   if (!Dependencies || !Summary)
     return std::nullopt;
   for (const json::Value &D : *Dependencies) {
@@ -135,10 +273,18 @@ std::optional<TranslationUnitReport> SummaryCache::lookup(llvm::StringRef Key) {
     if (!Now || hex64(*Now) != *Hash)
       return std::nullopt;
   }
+  // The init-order facts are the largest part of a summary, and
+  // summaryFromJSON copies them as they are: moved out of the parsed entry
+  // instead, and moved into the result once the rest is read.
+  json::Value InitOrder = nullptr;
+  if (json::Object *SummaryObject = Summary->getAsObject())
+    if (json::Value *Facts = SummaryObject->get("initOrder"))
+      std::swap(InitOrder, *Facts);
   TranslationUnitReport Result;
   std::string Error;
   if (!summaryFromJSON(*Summary, Result, Error))
     return std::nullopt;
+  Result.InitOrder = std::move(InitOrder);
   return Result;
 }
 

@@ -9,6 +9,14 @@
 // several processes can share one directory; a corrupt or old-format entry is
 // a miss and is rewritten.
 //
+// Hashing every entered file is most of a warm run after start-up, so the
+// directory also keeps a file-signature index: a file's (device, inode, size,
+// mtime, ctime) with the hash of its contents. A file whose signature is as
+// recorded is not read again. Any write, and any change of the timestamps,
+// moves ctime, which cannot be set back; a signature is recorded only when
+// the file's last change is more than a second older than the signature, so
+// a write in the same timestamp tick cannot go unseen either.
+//
 //===----------------------------------------------------------------------===//
 #ifndef INITSCAN_TOOLS_CACHE_H
 #define INITSCAN_TOOLS_CACHE_H
@@ -42,10 +50,21 @@ std::string toolIdentity(const char *Argv0, void *AddressInMain);
 std::string configFingerprint(llvm::ArrayRef<std::string> EnabledChecks,
                               const CheckOptions &Options, bool SystemHeaders);
 
+/// What stat says about a file; equal signatures mean unchanged contents.
+struct FileSignature {
+  uint64_t Device = 0, Inode = 0, Size = 0;
+  int64_t ModifiedNs = 0, ChangedNs = 0; ///< mtime and ctime.
+  bool operator==(const FileSignature &Other) const;
+};
+
 class SummaryCache {
 public:
-  SummaryCache(std::string Dir, std::string ToolIdentity)
-      : Dir(std::move(Dir)), ToolIdentity(std::move(ToolIdentity)) {}
+  /// Reads the file-signature index of \p Dir, if any.
+  SummaryCache(std::string Dir, std::string ToolIdentity);
+  /// Writes the file-signature index back when this run changed it.
+  ~SummaryCache();
+  SummaryCache(const SummaryCache &) = delete;
+  SummaryCache &operator=(const SummaryCache &) = delete;
 
   /// The key of a TU, or nothing when its main file cannot be read.
   std::optional<std::string>
@@ -61,13 +80,24 @@ public:
   llvm::StringRef directory() const { return Dir; }
 
 private:
-  /// Hash of a file's current contents, read once per run. Thread-safe.
+  /// Hash of a file's current contents, found once per run. Thread-safe.
   std::optional<uint64_t> hashOf(llvm::StringRef File);
+  /// The recorded hash when the file's signature is unchanged, else the
+  /// hash of its contents (and the index updated).
+  std::optional<uint64_t> signedHashOf(llvm::StringRef File);
   std::string entryPath(llvm::StringRef Key) const;
+  std::string indexPath() const;
+
+  struct SignedHash {
+    FileSignature Signature;
+    uint64_t Hash = 0;
+  };
 
   std::string Dir, ToolIdentity;
   std::mutex Lock;
   llvm::StringMap<std::optional<uint64_t>> FileHashes;
+  llvm::StringMap<SignedHash> Index; ///< The file-signature index.
+  bool IndexChanged = false;
 };
 
 } // namespace initscan::cli

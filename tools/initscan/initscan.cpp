@@ -649,7 +649,13 @@ int main(int argc, const char **argv) {
         llvm::errs() << " (cache off)";
       llvm::errs() << "\n";
     }
+    // Reserved: TranslationUnitReport's move may throw (json::Value), so a
+    // growing vector would deep-copy every report (a fifth of a warm run).
     std::vector<TranslationUnitReport> Results;
+    size_t ReportCount = 0;
+    for (const Job &J : Work)
+      ReportCount += J.Reports.size();
+    Results.reserve(ReportCount);
     for (Job &J : Work) {
       ToolFailed |= J.ToolFailed;
       for (TranslationUnitReport &R : J.Reports)
