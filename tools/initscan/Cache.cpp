@@ -273,18 +273,10 @@ std::optional<TranslationUnitReport> SummaryCache::lookup(llvm::StringRef Key) {
     if (!Now || hex64(*Now) != *Hash)
       return std::nullopt;
   }
-  // The init-order facts are the largest part of a summary, and
-  // summaryFromJSON copies them as they are: moved out of the parsed entry
-  // instead, and moved into the result once the rest is read.
-  json::Value InitOrder = nullptr;
-  if (json::Object *SummaryObject = Summary->getAsObject())
-    if (json::Value *Facts = SummaryObject->get("initOrder"))
-      std::swap(InitOrder, *Facts);
   TranslationUnitReport Result;
   std::string Error;
   if (!summaryFromJSON(*Summary, Result, Error))
     return std::nullopt;
-  Result.InitOrder = std::move(InitOrder);
   return Result;
 }
 
