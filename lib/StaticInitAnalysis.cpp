@@ -18,6 +18,7 @@
 #include "clang/AST/Mangle.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <algorithm>
 #include <mutex>
@@ -141,15 +142,42 @@ std::string displayName(const NamedDecl &D, const PrintingPolicy &Policy,
   return OS.str();
 }
 
-/// Built for its constructor's side effect only: a registrar.
+/// A class whose objects offer nothing but having been built: no state and
+/// no member function besides constructors, destructor and assignment
+/// (none in its bases either), like ninja's `struct RegisterFoo {
+/// RegisterFoo() { RegisterTest(...); } };`. Nothing can use such an object,
+/// so one is only ever defined for what its constructor does.
+bool offersOnlyConstruction(const CXXRecordDecl *Record) {
+  Record = Record ? Record->getDefinition() : nullptr;
+  if (!Record || !Record->isEmpty() || Record->isPolymorphic())
+    return false;
+  for (const CXXMethodDecl *Method : Record->methods())
+    if (!Method->isImplicit() && !Method->isStatic() &&
+        !isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
+        !Method->isCopyAssignmentOperator() &&
+        !Method->isMoveAssignmentOperator())
+      return false;
+  return llvm::all_of(Record->bases(), [](const CXXBaseSpecifier &Base) {
+    return offersOnlyConstruction(Base.getType()->getAsCXXRecordDecl());
+  });
+}
+
+/// Built for its constructor's side effect only: a registrar. Either a
+/// private object never named again (`static Registrar r("name", &fn);`,
+/// pugixml's `static struct test_runner_foo : test_runner {...} instance;`
+/// whose constructor links it into a list), or an object of a class that
+/// offers nothing but its construction, whatever its linkage (ninja's
+/// `RegisterFoo g_register_Foo;` from its TEST() macro). Building either on
+/// first use would drop the effect: nothing would ever use it.
 bool isRegistrar(const VarDecl &Def) {
   const auto *Construct =
       dyn_cast_or_null<CXXConstructExpr>(Def.getInit() ? Def.getInit()->IgnoreImplicit() : nullptr);
   const CXXRecordDecl *Record = Def.getType()->getAsCXXRecordDecl();
-  return Construct && Record && !isInStdLibrary(Record) &&
-         Construct->getNumArgs() > 0 && !Def.isReferenced() &&
-         !Def.isExternallyVisible() && !isa<DecompositionDecl>(Def) &&
-         !Construct->getConstructor()->isCopyOrMoveConstructor();
+  if (!Construct || !Record || isInStdLibrary(Record) || Def.isReferenced() ||
+      isa<DecompositionDecl>(Def) ||
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    return false;
+  return !Def.isExternallyVisible() || offersOnlyConstruction(Record);
 }
 
 bool isInSystemHeader(const SourceManager &SM, SourceLocation Loc) {

@@ -306,6 +306,19 @@ struct Registrar {
 };
 static Registrar gRegisterStartup("APP_LOG_STARTUP", &logStartup);
 
+// A registrar with external linkage (ninja's TEST() macro): its class offers
+// nothing but its construction, so its constructor is its purpose, even
+// though the constructor is not visible here and takes no argument.
+void registerTest(void (*Run)(), const char *Name);
+struct RegisterParseTest {
+  RegisterParseTest() { registerTest(&logStartup, "Parse.Test"); }
+};
+RegisterParseTest gRegisterParseTest;
+struct RegisterElsewhere {
+  RegisterElsewhere();
+};
+RegisterElsewhere gRegisterElsewhere;
+
 // A private object nothing names: its constructor is its purpose.
 static Logger gKeepAliveLogger;
 
