@@ -35,11 +35,17 @@ from corpus import log, sh  # noqa: E402
 
 def fixits_per_check(initscan, db_dir):
     """{check: number of distinct fix-its} over the whole compile database."""
-    ok, out = sh([initscan, "--format=json", "--checks=initscan-*", "-j2", "-p", db_dir] +
-                 [u[1] for u in corpus.translation_units(
-                     os.path.join(db_dir, "compile_commands.json"))])
-    start = out.find("{")
-    doc = json.loads(out[start:]) if start >= 0 else {}
+    # The report alone: diagnostics on stderr may contain braces too.
+    proc = subprocess.run([initscan, "--format=json", "--checks=initscan-*", "-j2",
+                           "-p", db_dir] +
+                          [u[1] for u in corpus.translation_units(
+                              os.path.join(db_dir, "compile_commands.json"))],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        doc = json.loads(proc.stdout.decode(errors="replace"))
+    except ValueError:
+        raise RuntimeError("initscan --format=json gave no report (exit %d): %s" % (
+            proc.returncode, proc.stderr.decode(errors="replace")[-2000:]))
     seen = collections.defaultdict(set)
     for f in doc.get("findings", []):
         for rep in f.get("replacements", []):
