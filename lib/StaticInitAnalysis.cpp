@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "initscan/StaticInitAnalysis.h"
+#include "ASTSupport.h"
 #include "CostEstimator.h"
 #include "CostModel.h"
 #include "Rewrite.h"
@@ -162,19 +163,27 @@ bool offersOnlyConstruction(const CXXRecordDecl *Record) {
   });
 }
 
-/// Built for its constructor's side effect only: a registrar. Either a
-/// private object never named again (`static Registrar r("name", &fn);`,
-/// pugixml's `static struct test_runner_foo : test_runner {...} instance;`
-/// whose constructor links it into a list), or an object of a class that
-/// offers nothing but its construction, whatever its linkage (ninja's
-/// `RegisterFoo g_register_Foo;` from its TEST() macro). Building either on
-/// first use would drop the effect: nothing would ever use it.
+/// Built for its initializer's side effect only: a registrar. Building it
+/// on first use would drop the effect, as nothing would ever use it.
+/// - a private object never named again (`static Registrar r("name", &fn);`,
+///   pugixml's `static struct test_runner_foo : test_runner {...} instance;`
+///   whose constructor links it into a list);
+/// - an object of a class that offers nothing but its construction, whatever
+///   its linkage (ninja's `RegisterFoo g_register_Foo;` from its TEST());
+/// - a private variable never named again that holds the result of a call
+///   (`static bool registered = registerHandler("name", fn);`, benchmark's
+///   `static Benchmark* b = RegisterBenchmarkInternal(new ...)->Arg(1);`,
+///   `static int anchor = InitializeStreams();`).
 bool isRegistrar(const VarDecl &Def) {
-  const auto *Construct =
-      dyn_cast_or_null<CXXConstructExpr>(Def.getInit() ? Def.getInit()->IgnoreImplicit() : nullptr);
+  if (!Def.getInit() || Def.isReferenced() || isa<DecompositionDecl>(Def))
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(stripTemporaries(Def.getInit()))) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    return !Def.isExternallyVisible() && Callee && !isInStdLibrary(Callee);
+  }
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Def.getInit()->IgnoreImplicit());
   const CXXRecordDecl *Record = Def.getType()->getAsCXXRecordDecl();
-  if (!Construct || !Record || isInStdLibrary(Record) || Def.isReferenced() ||
-      isa<DecompositionDecl>(Def) ||
+  if (!Construct || !Record || isInStdLibrary(Record) ||
       Construct->getConstructor()->isCopyOrMoveConstructor())
     return false;
   return !Def.isExternallyVisible() || offersOnlyConstruction(Record);
