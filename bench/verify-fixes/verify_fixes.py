@@ -76,7 +76,16 @@ def fresh_copy(project, src, dest):
     copy = os.path.join(dest, os.path.basename(src))
     shutil.copytree(src, copy, symlinks=True)
     build = os.path.join(dest, "build") if project.cmake is not None else copy
+    # An in-tree build (ninja-build) copies the original's database too, whose
+    # paths name the original sources: --fix would rewrite the cache itself.
+    copied_db = os.path.join(build, "compile_commands.json")
+    if os.path.exists(copied_db):
+        os.remove(copied_db)
     corpus.configure(project, copy, build)
+    inside = os.path.realpath(dest) + os.sep
+    for directory, path, _ in corpus.translation_units(copied_db):
+        if not os.path.realpath(path).startswith(inside):
+            raise RuntimeError("the copy's compile database names %s, outside %s" % (path, dest))
     return copy, build
 
 
