@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -50,6 +51,19 @@ std::string sourceTextOnOneLine(CharSourceRange Range, const ASTContext &Ctx) {
     return {};
   return collapseWhitespace(
       Lexer::getSourceText(Range, Ctx.getSourceManager(), Ctx.getLangOpts()));
+}
+
+bool hasWrittenInitializer(const VarDecl &Var) {
+  const Expr *Init = Var.getInit();
+  if (!Init)
+    return false;
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
+  if (!Construct || Construct->getParenOrBraceRange().isValid())
+    return true;
+  // `Foo f;` (default arguments included) is not written; `Foo f = 5;` is.
+  return !llvm::all_of(Construct->arguments(), [](const Expr *Arg) {
+    return isa<CXXDefaultArgExpr>(Arg);
+  });
 }
 
 } // namespace initscan

@@ -9,6 +9,7 @@
 namespace clang {
 class ASTContext;
 class Expr;
+class VarDecl;
 } // namespace clang
 
 namespace initscan {
@@ -24,6 +25,12 @@ std::string collapseWhitespace(llvm::StringRef Text);
 /// The text of \p Range on one line; empty when it touches a macro.
 std::string sourceTextOnOneLine(clang::CharSourceRange Range,
                                 const clang::ASTContext &Ctx);
+
+/// Whether \p Var's initializer is written in the source (` = x`, `(x)`,
+/// `{}`), as opposed to an implicit default construction (`Config gConfig;`).
+/// An accessor that rebuilds the variable must repeat a written initializer:
+/// when its text cannot be read (a macro), there is no accessor to show.
+bool hasWrittenInitializer(const clang::VarDecl &Var);
 
 } // namespace initscan
 

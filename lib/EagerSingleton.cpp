@@ -421,6 +421,9 @@ Accessor makeAccessor(const Candidate &C, const ASTContext &Ctx) {
       SM.isBeforeInTranslationUnit(AfterName, Src.getEndLoc()))
     Init = sourceTextOnOneLine(CharSourceRange::getTokenRange(AfterName, Src.getEndLoc()),
                       Ctx);
+  // An initializer written in a macro cannot be repeated in the accessor.
+  if (Init.empty() && hasWrittenInitializer(Src))
+    return A;
   if (!Init.empty() && Init[0] == '=')
     Init = " " + Init;
   // The initializer expression alone, for `return <expr>;`.

@@ -267,7 +267,10 @@ Rewrite suggestRewrite(const StaticInitializer &SI, ASTContext &Ctx,
   // template parameters, not this instantiation's arguments.
   bool FromTemplate =
       isTemplateInstantiation(Var->getTemplateSpecializationKind());
-  if (!T->isArrayType() && !isa<DecompositionDecl>(Var) && !FromTemplate) {
+  // An initializer written in a macro cannot be repeated in the accessor.
+  bool InitKnown = !Init.empty() || !hasWrittenInitializer(*Var);
+  if (!T->isArrayType() && !isa<DecompositionDecl>(Var) && !FromTemplate &&
+      InitKnown) {
     if (T->isReferenceType()) // `Foo& g = *new Foo;`: keep binding, no copy.
       R.Text = Type + "& " + Name + "() { static " + Type + "& instance" +
                Init + "; return instance; }";

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "initscan/StaticInitAnalysis.h"
+#include "ASTSupport.h"
 #include "CostEstimator.h"
 #include "CostModel.h"
 #include "Rewrite.h"
@@ -18,6 +19,7 @@
 #include "clang/AST/Mangle.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <algorithm>
 #include <mutex>
@@ -141,15 +143,50 @@ std::string displayName(const NamedDecl &D, const PrintingPolicy &Policy,
   return OS.str();
 }
 
-/// Built for its constructor's side effect only: a registrar.
+/// A class whose objects offer nothing but having been built: no state and
+/// no member function besides constructors, destructor and assignment
+/// (none in its bases either), like ninja's `struct RegisterFoo {
+/// RegisterFoo() { RegisterTest(...); } };`. Nothing can use such an object,
+/// so one is only ever defined for what its constructor does.
+bool offersOnlyConstruction(const CXXRecordDecl *Record) {
+  Record = Record ? Record->getDefinition() : nullptr;
+  if (!Record || !Record->isEmpty() || Record->isPolymorphic())
+    return false;
+  for (const CXXMethodDecl *Method : Record->methods())
+    if (!Method->isImplicit() && !Method->isStatic() &&
+        !isa<CXXConstructorDecl, CXXDestructorDecl>(Method) &&
+        !Method->isCopyAssignmentOperator() &&
+        !Method->isMoveAssignmentOperator())
+      return false;
+  return llvm::all_of(Record->bases(), [](const CXXBaseSpecifier &Base) {
+    return offersOnlyConstruction(Base.getType()->getAsCXXRecordDecl());
+  });
+}
+
+/// Built for its initializer's side effect only: a registrar. Building it
+/// on first use would drop the effect, as nothing would ever use it.
+/// - a private object never named again (`static Registrar r("name", &fn);`,
+///   pugixml's `static struct test_runner_foo : test_runner {...} instance;`
+///   whose constructor links it into a list);
+/// - an object of a class that offers nothing but its construction, whatever
+///   its linkage (ninja's `RegisterFoo g_register_Foo;` from its TEST());
+/// - a private variable never named again that holds the result of a call
+///   (`static bool registered = registerHandler("name", fn);`, benchmark's
+///   `static Benchmark* b = RegisterBenchmarkInternal(new ...)->Arg(1);`,
+///   `static int anchor = InitializeStreams();`).
 bool isRegistrar(const VarDecl &Def) {
-  const auto *Construct =
-      dyn_cast_or_null<CXXConstructExpr>(Def.getInit() ? Def.getInit()->IgnoreImplicit() : nullptr);
+  if (!Def.getInit() || Def.isReferenced() || isa<DecompositionDecl>(Def))
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(stripTemporaries(Def.getInit()))) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    return !Def.isExternallyVisible() && Callee && !isInStdLibrary(Callee);
+  }
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Def.getInit()->IgnoreImplicit());
   const CXXRecordDecl *Record = Def.getType()->getAsCXXRecordDecl();
-  return Construct && Record && !isInStdLibrary(Record) &&
-         Construct->getNumArgs() > 0 && !Def.isReferenced() &&
-         !Def.isExternallyVisible() && !isa<DecompositionDecl>(Def) &&
-         !Construct->getConstructor()->isCopyOrMoveConstructor();
+  if (!Construct || !Record || isInStdLibrary(Record) ||
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    return false;
+  return !Def.isExternallyVisible() || offersOnlyConstruction(Record);
 }
 
 bool isInSystemHeader(const SourceManager &SM, SourceLocation Loc) {

@@ -35,11 +35,17 @@ from corpus import log, sh  # noqa: E402
 
 def fixits_per_check(initscan, db_dir):
     """{check: number of distinct fix-its} over the whole compile database."""
-    ok, out = sh([initscan, "--format=json", "--checks=initscan-*", "-j2", "-p", db_dir] +
-                 [u[1] for u in corpus.translation_units(
-                     os.path.join(db_dir, "compile_commands.json"))])
-    start = out.find("{")
-    doc = json.loads(out[start:]) if start >= 0 else {}
+    # The report alone: diagnostics on stderr may contain braces too.
+    proc = subprocess.run([initscan, "--format=json", "--checks=initscan-*", "-j2",
+                           "-p", db_dir] +
+                          [u[1] for u in corpus.translation_units(
+                              os.path.join(db_dir, "compile_commands.json"))],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        doc = json.loads(proc.stdout.decode(errors="replace"))
+    except ValueError:
+        raise RuntimeError("initscan --format=json gave no report (exit %d): %s" % (
+            proc.returncode, proc.stderr.decode(errors="replace")[-2000:]))
     seen = collections.defaultdict(set)
     for f in doc.get("findings", []):
         for rep in f.get("replacements", []):
@@ -70,7 +76,16 @@ def fresh_copy(project, src, dest):
     copy = os.path.join(dest, os.path.basename(src))
     shutil.copytree(src, copy, symlinks=True)
     build = os.path.join(dest, "build") if project.cmake is not None else copy
+    # An in-tree build (ninja-build) copies the original's database too, whose
+    # paths name the original sources: --fix would rewrite the cache itself.
+    copied_db = os.path.join(build, "compile_commands.json")
+    if os.path.exists(copied_db):
+        os.remove(copied_db)
     corpus.configure(project, copy, build)
+    inside = os.path.realpath(dest) + os.sep
+    for directory, path, _ in corpus.translation_units(copied_db):
+        if not os.path.realpath(path).startswith(inside):
+            raise RuntimeError("the copy's compile database names %s, outside %s" % (path, dest))
     return copy, build
 
 

@@ -120,8 +120,11 @@ struct StaticInitializer {
   bool RegistersDestructor = false;
   bool InSystemHeader = false;
   bool InMacro = false;
-  /// An object built only for its constructor's side effect (never named
-  /// again in the TU), like `static Registrar r("name", &fn);`.
+  /// Built only for its initializer's side effect: an object never named
+  /// again in the TU (`static Registrar r("name", &fn);`), an object of a
+  /// class with no state and no member functions (`RegisterFoo gRegister;`),
+  /// or a private variable never named again that holds the result of a
+  /// call (`static bool registered = registerHandler("name", fn);`).
   bool Registrar = false;
   InitCost Cost;
   /// Callables built on the heap while this initializer runs.

@@ -306,6 +306,29 @@ struct Registrar {
 };
 static Registrar gRegisterStartup("APP_LOG_STARTUP", &logStartup);
 
+// Declared by a macro: the accessor would have to repeat an initializer that
+// is not in this file's text, so the note shows none (it used to show
+// `static Service* const instance;`, dropping the `new`).
+#define DEFINE_SERVICE(name) static Service *name = new Service;
+DEFINE_SERVICE(gMacroService)
+void startMacroService() { gMacroService->start(); }
+// CHECK-NOTES: :[[@LINE-2]]:16: warning: 'gMacroService' is built before main by code not visible in this translation unit: {{.*}} [initscan-eager-singleton]
+// CHECK-NOTES: :[[@LINE-3]]:1: note: the estimate excludes calls whose bodies are not visible in this translation unit: 'Service::Service'
+// CHECK-NOTES: :[[@LINE-4]]:1: note: construct it on first use with a function-local static (thread-safe since C++11){{$}}
+
+// A registrar with external linkage (ninja's TEST() macro): its class offers
+// nothing but its construction, so its constructor is its purpose, even
+// though the constructor is not visible here and takes no argument.
+void registerTest(void (*Run)(), const char *Name);
+struct RegisterParseTest {
+  RegisterParseTest() { registerTest(&logStartup, "Parse.Test"); }
+};
+RegisterParseTest gRegisterParseTest;
+struct RegisterElsewhere {
+  RegisterElsewhere();
+};
+RegisterElsewhere gRegisterElsewhere;
+
 // A private object nothing names: its constructor is its purpose.
 static Logger gKeepAliveLogger;
 

@@ -26,6 +26,24 @@ using namespace clang;
 namespace initscan::cli {
 namespace {
 
+/// The function a registrar variable is initialized by calling, the first of
+/// a chain: `RegisterBenchmarkInternal` in `b = RegisterBenchmarkInternal(
+/// new ...)->Arg(1)`. Null when the initializer is not a call.
+const FunctionDecl *registeringCall(const VarDecl &Var) {
+  const Expr *E = Var.getInit();
+  const FunctionDecl *First = nullptr;
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    const auto *Call = dyn_cast<CallExpr>(E);
+    if (!Call)
+      break;
+    First = Call->getDirectCallee();
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    E = Member ? Member->getImplicitObjectArgument() : nullptr;
+  }
+  return First;
+}
+
 Position positionOf(const SourceManager &SM, SourceLocation Loc) {
   Position P;
   Loc = SM.getExpansionLoc(Loc);
@@ -107,6 +125,8 @@ public:
           else if (const CXXRecordDecl *RD =
                        VD->getType()->getAsCXXRecordDecl())
             G.Registry = RD->getQualifiedNameAsString();
+          else if (const FunctionDecl *Fn = registeringCall(*VD))
+            G.Registry = Fn->getQualifiedNameAsString();
         }
       }
       Report.Globals.push_back(std::move(G));
