@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "initscan/InitOrder.h"
+#include "initscan/Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -332,7 +333,8 @@ private:
     } else if (const auto *If = dyn_cast<IfStmt>(S)) {
       if (If->isConstexpr()) {
         walk(If->getInit(), Code);
-        if (std::optional<const Stmt *> Taken = If->getNondiscardedCase(Ctx))
+        if (std::optional<const Stmt *> Taken =
+                compat::toStd(If->getNondiscardedCase(Ctx)))
           walk(*Taken, Code);
         return;
       }

@@ -137,7 +137,7 @@ private:
   void recordDependencies(const SourceManager &SM) {
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
       std::optional<llvm::MemoryBufferRef> Buffer =
-          It->second->getBufferIfLoaded();
+          compat::toStd(It->second->getBufferIfLoaded());
       if (!Buffer)
         continue;
       // The real path: lexical clean-up of "12/../../include" is wrong
