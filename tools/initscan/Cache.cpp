@@ -114,9 +114,9 @@ std::optional<TranslationUnitReport> SummaryCache::lookup(llvm::StringRef Key) {
     return std::nullopt;
   }
   const json::Object *O = Entry->getAsObject();
-  if (!O || O->getString("format") != CacheEntryFormat ||
-      O->getInteger("version") != CacheEntryVersion ||
-      O->getString("key") != Key)
+  if (!O || compat::toStd(O->getString("format")) != CacheEntryFormat ||
+      compat::toStd(O->getInteger("version")) != CacheEntryVersion ||
+      compat::toStd(O->getString("key")) != Key)
     return std::nullopt;
   const json::Array *Dependencies = O->getArray("dependencies");
   const json::Value *Summary = O->get("summary");
