@@ -102,7 +102,8 @@ for major in "${majors[@]}"; do
     built="yes"
     build_cpu=$(awk '{ printf "%d", $1 + $2 }' "$build/matrix-build.cpu")
     echo "matrix: LLVM $major: ctest"
-    ctest --test-dir "$build" -j"$jobs" --output-on-failure ${exclude:+-E "$exclude"} \
+    # -V: every lit summary in the log (--output-on-failure shows only failures).
+    ctest --test-dir "$build" -j"$jobs" -V ${exclude:+-E "$exclude"} \
       >"$build/matrix-ctest.log" 2>&1
     # "100% tests passed, 0 tests failed out of 6"
     total=$(sed -nE 's/.*tests failed out of ([0-9]+).*/\1/p' "$build/matrix-ctest.log" | tail -n1)
@@ -111,9 +112,12 @@ for major in "${majors[@]}"; do
     # lit's summary inside the ctest log, one line per result kind:
     # "  Passed     : 35" (lit 14-16) or "  Passed: 35 (92.11%)" (lit 17+).
     lit_result=$(awk '
+      { sub(/^[0-9]+: /, "") }  # ctest -V prefixes output with the test number
       /^ *(Passed|Failed|Unsupported|Expectedly Failed|Unexpectedly Passed|Unresolved|Timed Out|Skipped|Excluded) *: *[0-9]+/ {
         split($0, kv, ":"); kind = kv[1]; gsub(/^ +| +$/, "", kind)
-        n = kv[2] + 0; count[kind] = n; total += n }
+        # one summary per lit-* test (directory): add them up; Excluded are
+        # the other directories tests.
+        n = kv[2] + 0; count[kind] += n; if (kind != "Excluded") total += n }
       END {
         if (!total) { print "-"; exit }
         out = count["Passed"] + 0 "/" total " passed"
