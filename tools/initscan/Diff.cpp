@@ -63,7 +63,8 @@ bool readSnapshot(llvm::StringRef JSONText, CostSnapshot &Base,
     Error = "expected an initscan --format=json report";
     return false;
   }
-  Base.Initializers = Program->getInteger("initializers").value_or(0);
+  Base.Initializers =
+      compat::toStd(Program->getInteger("initializers")).value_or(0);
   for (const llvm::json::Value &Item : *Ranked) {
     const llvm::json::Object *O = Item.getAsObject();
     auto Symbol = O ? compat::toStd(O->getString("symbol")) : std::nullopt;
@@ -77,8 +78,8 @@ bool readSnapshot(llvm::StringRef JSONText, CostSnapshot &Base,
     }
     G.Symbol = Symbol->str();
     G.File = File->str();
-    G.Line = O->getInteger("line").value_or(0);
-    G.Instances = O->getInteger("instances").value_or(1);
+    G.Line = compat::toStd(O->getInteger("line")).value_or(0);
+    G.Instances = compat::toStd(O->getInteger("instances")).value_or(1);
     Base.Globals.push_back(std::move(G));
   }
   return true;

@@ -440,7 +440,8 @@ public:
   /// Serves until `exit` or the end of input; returns the exit status.
   int run() {
     // Parsing recurses deeply: give the worker clang's desired stack size.
-    llvm::thread Worker(std::optional<unsigned>(16u << 20), [this] { work(); });
+    llvm::thread Worker(compat::LLVMOptional<unsigned>(16u << 20),
+                        [this] { work(); });
     int Status = 1;
     for (;;) {
       std::string Body, Error;
@@ -597,7 +598,8 @@ private:
       auto Text = Doc ? compat::toStd(Doc->getString("text")) : std::nullopt;
       if (!URI || !Text)
         return log("didOpen without textDocument.uri/text");
-      update(*URI, Doc->getInteger("version").value_or(0), Text->str(),
+      update(*URI, compat::toStd(Doc->getInteger("version")).value_or(0),
+             Text->str(),
              /*Open=*/true);
     } else if (Method == "textDocument/didChange") {
       const llvm::json::Array *Changes = Params.getArray("contentChanges");
@@ -608,7 +610,8 @@ private:
       auto Text = Last ? compat::toStd(Last->getString("text")) : std::nullopt;
       if (!Text || Last->get("range"))
         return log("didChange without the full text (we asked for full sync)");
-      update(*URI, Doc->getInteger("version").value_or(0), Text->str(),
+      update(*URI, compat::toStd(Doc->getInteger("version")).value_or(0),
+             Text->str(),
              /*Open=*/false);
     } else if (Method == "textDocument/didSave") {
       // Headers the file includes may have changed on disk: analyse again.
