@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "initscan/InitOrder.h"
+#include "initscan/Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -23,6 +24,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/DenseMap.h"
@@ -332,7 +334,8 @@ private:
     } else if (const auto *If = dyn_cast<IfStmt>(S)) {
       if (If->isConstexpr()) {
         walk(If->getInit(), Code);
-        if (std::optional<const Stmt *> Taken = If->getNondiscardedCase(Ctx))
+        if (std::optional<const Stmt *> Taken =
+                compat::toStd(If->getNondiscardedCase(Ctx)))
           walk(*Taken, Code);
         return;
       }

@@ -263,26 +263,40 @@ analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts) {
   return Result;
 }
 
+namespace {
+/// The analysis of the TU clang-tidy is checking. One entry suffices:
+/// clang-tidy runs all checks of one TU before the next.
+struct CachedAnalysis {
+  std::mutex Lock;
+  const ASTContext *Ctx = nullptr;
+  std::vector<StaticInitializer> Result;
+};
+CachedAnalysis &cachedAnalysis() {
+  static CachedAnalysis Cache;
+  return Cache;
+}
+/// Called when the ASTContext is destroyed. A later TU's ASTContext (and its
+/// TranslationUnitDecl, and its main FileID) can have the same address or
+/// value as the dead one's, so no key can tell a stale entry, whose
+/// declarations are freed, from a live one: the entry goes with its context.
+void forgetCachedAnalysis(void *Ctx) {
+  CachedAnalysis &Cache = cachedAnalysis();
+  std::lock_guard<std::mutex> Guard(Cache.Lock);
+  if (Cache.Ctx == Ctx) {
+    Cache.Ctx = nullptr;
+    Cache.Result.clear();
+  }
+}
+} // namespace
+
 const std::vector<StaticInitializer> &
 analyzeTranslationUnitCached(ASTContext &Ctx, const AnalysisOptions &Opts) {
-  // One entry suffices: clang-tidy runs all checks of one TU before the next.
-  // The TU declaration and main file guard against a reused ASTContext address.
-  struct Entry {
-    const ASTContext *Ctx = nullptr;
-    const TranslationUnitDecl *TU = nullptr;
-    FileID Main;
-    std::vector<StaticInitializer> Result;
-  };
-  static std::mutex Lock;
-  static Entry Cache;
-  std::lock_guard<std::mutex> Guard(Lock);
-  FileID Main = Ctx.getSourceManager().getMainFileID();
-  if (Cache.Ctx != &Ctx || Cache.TU != Ctx.getTranslationUnitDecl() ||
-      Cache.Main != Main) {
+  CachedAnalysis &Cache = cachedAnalysis();
+  std::lock_guard<std::mutex> Guard(Cache.Lock);
+  if (Cache.Ctx != &Ctx) {
     Cache.Result = analyzeTranslationUnit(Ctx, Opts);
     Cache.Ctx = &Ctx;
-    Cache.TU = Ctx.getTranslationUnitDecl();
-    Cache.Main = Main;
+    Ctx.AddDeallocation(forgetCachedAnalysis, &Ctx);
   }
   return Cache.Result;
 }

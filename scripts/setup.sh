@@ -16,6 +16,13 @@ packages=(cmake ninja-build ccache python3 g++
           chromium fonts-dejavu-core  # test/cli/html.test renders the HTML report
           dpkg-dev bear time  # realworld-slice: apt-get source, compile databases
           "libclang-rt-$LLVM_MAJOR-dev")  # ASan: the init-order oracle test
+# scripts/test.sh's extra major (INITSCAN_EXTRA_MAJOR, e.g. 22): its toolchain,
+# not its libc++ (Debian's libc++-N-dev packages conflict with each other).
+if [ -n "${INITSCAN_EXTRA_MAJOR:-}" ]; then
+  x=$INITSCAN_EXTRA_MAJOR  # short: used six times below
+  packages+=("clang-$x" "clang-tidy-$x" "clang-tools-$x" "libclang-$x-dev"
+             "llvm-$x-dev" "llvm-$x-tools" "libclang-rt-$x-dev")
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -22,9 +22,16 @@
 #endif
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MD5.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
+#include <memory>
 #include <optional>
+#include <utility>
 
 namespace initscan::compat {
 
@@ -102,6 +109,68 @@ inline void printQualifier(const clang::DeclRefExpr *E, llvm::raw_ostream &OS,
 #else
   if (const clang::NestedNameSpecifier *Qualifier = E->getQualifier())
     Qualifier->print(OS, Policy);
+#endif
+}
+
+/// A fast 64-bit content hash: XXH3 since LLVM 17, XXH64 before.
+inline uint64_t hash64(llvm::StringRef Data) {
+#if LLVM_VERSION_MAJOR >= 17
+  return llvm::xxh3_64bits(Data);
+#else
+  return llvm::xxHash64(Data);
+#endif
+}
+
+/// A 128-bit hash as {high, low} halves: XXH3 since LLVM 19, MD5 before.
+inline std::pair<uint64_t, uint64_t> hash128(llvm::StringRef Data) {
+#if LLVM_VERSION_MAJOR >= 19
+  llvm::XXH128_hash_t H = llvm::xxh3_128bits(
+      llvm::ArrayRef<uint8_t>(Data.bytes_begin(), Data.size()));
+  return {H.high64, H.low64};
+#else
+  llvm::MD5 Hasher;
+  Hasher.update(Data);
+  llvm::MD5::MD5Result Result;
+  Hasher.final(Result);
+  return {Result.high(), Result.low()};
+#endif
+}
+
+/// Options shared by a diagnostic printer and its engine. Up to LLVM 20 both
+/// take a ref-counted pointer; since 21 they take a reference to options that
+/// must outlive them, which the caller's shared_ptr guarantees.
+#if LLVM_VERSION_MAJOR >= 21
+using DiagnosticOptionsPtr = std::shared_ptr<clang::DiagnosticOptions>;
+inline DiagnosticOptionsPtr makeDiagnosticOptions() {
+  return std::make_shared<clang::DiagnosticOptions>();
+}
+#else
+using DiagnosticOptionsPtr = llvm::IntrusiveRefCntPtr<clang::DiagnosticOptions>;
+inline DiagnosticOptionsPtr makeDiagnosticOptions() {
+  return new clang::DiagnosticOptions();
+}
+#endif
+
+inline std::unique_ptr<clang::TextDiagnosticPrinter>
+makeTextDiagnosticPrinter(llvm::raw_ostream &OS,
+                          const DiagnosticOptionsPtr &Opts) {
+#if LLVM_VERSION_MAJOR >= 21
+  return std::make_unique<clang::TextDiagnosticPrinter>(OS, *Opts);
+#else
+  return std::make_unique<clang::TextDiagnosticPrinter>(OS, Opts.get());
+#endif
+}
+
+inline std::unique_ptr<clang::DiagnosticsEngine>
+makeDiagnosticsEngine(const DiagnosticOptionsPtr &Opts,
+                      clang::DiagnosticConsumer *Client, bool ShouldOwnClient) {
+  llvm::IntrusiveRefCntPtr<clang::DiagnosticIDs> IDs(new clang::DiagnosticIDs());
+#if LLVM_VERSION_MAJOR >= 21
+  return std::make_unique<clang::DiagnosticsEngine>(IDs, *Opts, Client,
+                                                    ShouldOwnClient);
+#else
+  return std::make_unique<clang::DiagnosticsEngine>(IDs, Opts, Client,
+                                                    ShouldOwnClient);
 #endif
 }
 

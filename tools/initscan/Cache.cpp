@@ -3,6 +3,7 @@
 #include "Cache.h"
 #include "JSONReader.h"
 #include "Summary.h"
+#include "initscan/Compat.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
@@ -10,7 +11,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-#include "llvm/Support/xxhash.h"
 #include <chrono>
 #if defined(__linux__)
 #include <sys/stat.h>
@@ -60,7 +60,7 @@ static constexpr int64_t CacheEntryVersion = 1;
 static constexpr llvm::StringLiteral CacheEntryFormat = "initscan-cache-entry";
 
 uint64_t contentHash(llvm::StringRef Contents) {
-  return llvm::xxh3_64bits(Contents);
+  return compat::hash64(Contents);
 }
 
 static std::string hex64(uint64_t V) {
@@ -118,9 +118,8 @@ SummaryCache::keyFor(const clang::tooling::CompileCommand &Command,
     Add(Arg);
   Add(MainFile);
   Add(hex64(*MainHash));
-  llvm::XXH128_hash_t Key = llvm::xxh3_128bits(llvm::ArrayRef(
-      reinterpret_cast<const uint8_t *>(Text.data()), Text.size()));
-  return hex64(Key.high64) + hex64(Key.low64);
+  std::pair<uint64_t, uint64_t> Key = compat::hash128(Text);
+  return hex64(Key.first) + hex64(Key.second);
 }
 
 SummaryCache::SummaryCache(std::string Dir, std::string ToolIdentity)
@@ -253,9 +252,9 @@ std::optional<TranslationUnitReport> SummaryCache::lookup(llvm::StringRef Key) {
     return std::nullopt;
   }
   json::Object *O = Entry->getAsObject();
-  if (!O || O->getString("format") != CacheEntryFormat ||
-      O->getInteger("version") != CacheEntryVersion ||
-      O->getString("key") != Key)
+  if (!O || compat::toStd(O->getString("format")) != CacheEntryFormat ||
+      compat::toStd(O->getInteger("version")) != CacheEntryVersion ||
+      compat::toStd(O->getString("key")) != Key)
     return std::nullopt;
   const json::Array *Dependencies = O->getArray("dependencies");
   json::Value *Summary = O->get("summary");
@@ -265,8 +264,10 @@ std::optional<TranslationUnitReport> SummaryCache::lookup(llvm::StringRef Key) {
     const json::Array *Pair = D.getAsArray();
     if (!Pair || Pair->size() != 2)
       return std::nullopt;
-    std::optional<llvm::StringRef> File = (*Pair)[0].getAsString();
-    std::optional<llvm::StringRef> Hash = (*Pair)[1].getAsString();
+    std::optional<llvm::StringRef> File =
+        compat::toStd((*Pair)[0].getAsString());
+    std::optional<llvm::StringRef> Hash =
+        compat::toStd((*Pair)[1].getAsString());
     if (!File || !Hash)
       return std::nullopt;
     std::optional<uint64_t> Now = hashOf(*File);

@@ -1,6 +1,7 @@
 //===- Diff.cpp - Start-up cost of a change against a base report ---------===//
 
 #include "Diff.h"
+#include "initscan/Compat.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
@@ -62,11 +63,12 @@ bool readSnapshot(llvm::StringRef JSONText, CostSnapshot &Base,
     Error = "expected an initscan --format=json report";
     return false;
   }
-  Base.Initializers = Program->getInteger("initializers").value_or(0);
+  Base.Initializers =
+      compat::toStd(Program->getInteger("initializers")).value_or(0);
   for (const llvm::json::Value &Item : *Ranked) {
     const llvm::json::Object *O = Item.getAsObject();
-    auto Symbol = O ? O->getString("symbol") : std::nullopt;
-    auto File = O ? O->getString("file") : std::nullopt;
+    auto Symbol = O ? compat::toStd(O->getString("symbol")) : std::nullopt;
+    auto File = O ? compat::toStd(O->getString("file")) : std::nullopt;
     CostSnapshot::Global G;
     if (!Symbol || !File ||
         !readCost(O->getObject("total"), G.Instructions, G.Allocations,
@@ -76,8 +78,8 @@ bool readSnapshot(llvm::StringRef JSONText, CostSnapshot &Base,
     }
     G.Symbol = Symbol->str();
     G.File = File->str();
-    G.Line = O->getInteger("line").value_or(0);
-    G.Instances = O->getInteger("instances").value_or(1);
+    G.Line = compat::toStd(O->getInteger("line")).value_or(0);
+    G.Instances = compat::toStd(O->getInteger("instances")).value_or(1);
     Base.Globals.push_back(std::move(G));
   }
   return true;

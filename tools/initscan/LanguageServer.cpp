@@ -11,6 +11,7 @@
 #include "LanguageServer.h"
 #include "Config.h"
 #include "JSONTransport.h"
+#include "initscan/Compat.h"
 #include "initscan/Findings.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -114,8 +115,8 @@ llvm::json::Value toJSON(const Range &R) {
 
 bool fromJSON(const llvm::json::Value *V, Position &P) {
   const llvm::json::Object *O = V ? V->getAsObject() : nullptr;
-  auto Line = O ? O->getInteger("line") : std::nullopt;
-  auto Character = O ? O->getInteger("character") : std::nullopt;
+  auto Line = O ? compat::toStd(O->getInteger("line")) : std::nullopt;
+  auto Character = O ? compat::toStd(O->getInteger("character")) : std::nullopt;
   if (!Line || !Character)
     return false;
   P.Line = static_cast<int>(*Line);
@@ -439,7 +440,8 @@ public:
   /// Serves until `exit` or the end of input; returns the exit status.
   int run() {
     // Parsing recurses deeply: give the worker clang's desired stack size.
-    llvm::thread Worker(std::optional<unsigned>(16u << 20), [this] { work(); });
+    llvm::thread Worker(compat::LLVMOptional<unsigned>(16u << 20),
+                        [this] { work(); });
     int Status = 1;
     for (;;) {
       std::string Body, Error;
@@ -515,7 +517,7 @@ private:
     llvm::json::Object *Message = Parsed->getAsObject();
     const llvm::json::Value *Id = Message ? Message->get("id") : nullptr;
     std::optional<llvm::StringRef> Method =
-        Message ? Message->getString("method") : std::nullopt;
+        Message ? compat::toStd(Message->getString("method")) : std::nullopt;
     if (!Method) {
       // A response to a request of ours (we send none): nothing to do.
       if (Message && Id && (Message->get("result") || Message->get("error")))
@@ -591,12 +593,13 @@ private:
       return; // Notifications before initialize or after shutdown are dropped.
     const llvm::json::Object *Doc = Params.getObject("textDocument");
     std::optional<llvm::StringRef> URI =
-        Doc ? Doc->getString("uri") : std::nullopt;
+        Doc ? compat::toStd(Doc->getString("uri")) : std::nullopt;
     if (Method == "textDocument/didOpen") {
-      auto Text = Doc ? Doc->getString("text") : std::nullopt;
+      auto Text = Doc ? compat::toStd(Doc->getString("text")) : std::nullopt;
       if (!URI || !Text)
         return log("didOpen without textDocument.uri/text");
-      update(*URI, Doc->getInteger("version").value_or(0), Text->str(),
+      update(*URI, compat::toStd(Doc->getInteger("version")).value_or(0),
+             Text->str(),
              /*Open=*/true);
     } else if (Method == "textDocument/didChange") {
       const llvm::json::Array *Changes = Params.getArray("contentChanges");
@@ -604,10 +607,11 @@ private:
         return log("didChange without textDocument.uri/contentChanges");
       // Full sync: the last change holds the whole text.
       const llvm::json::Object *Last = Changes->back().getAsObject();
-      auto Text = Last ? Last->getString("text") : std::nullopt;
+      auto Text = Last ? compat::toStd(Last->getString("text")) : std::nullopt;
       if (!Text || Last->get("range"))
         return log("didChange without the full text (we asked for full sync)");
-      update(*URI, Doc->getInteger("version").value_or(0), Text->str(),
+      update(*URI, compat::toStd(Doc->getInteger("version")).value_or(0),
+             Text->str(),
              /*Open=*/false);
     } else if (Method == "textDocument/didSave") {
       // Headers the file includes may have changed on disk: analyse again.
@@ -672,7 +676,7 @@ private:
   void codeAction(const llvm::json::Value &Id,
                   const llvm::json::Object &Params) {
     const llvm::json::Object *Doc = Params.getObject("textDocument");
-    auto URI = Doc ? Doc->getString("uri") : std::nullopt;
+    auto URI = Doc ? compat::toStd(Doc->getString("uri")) : std::nullopt;
     PendingCodeAction Request{Id, URI ? URI->str() : "", {}, {}};
     if (!URI || !fromJSON(Params.get("range"), Request.Requested))
       return replyError(Id, InvalidParams,
@@ -689,8 +693,9 @@ private:
       if (const llvm::json::Array *Diags = Context->getArray("diagnostics"))
         for (const llvm::json::Value &D : *Diags) {
           const llvm::json::Object *O = D.getAsObject();
-          auto Source = O ? O->getString("source") : std::nullopt;
-          auto Code = O ? O->getString("code") : std::nullopt;
+          auto Source =
+              O ? compat::toStd(O->getString("source")) : std::nullopt;
+          auto Code = O ? compat::toStd(O->getString("code")) : std::nullopt;
           Range Where;
           if (Source == std::optional<llvm::StringRef>("initscan") && Code &&
               fromJSON(O->get("range"), Where))

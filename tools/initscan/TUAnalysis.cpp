@@ -157,7 +157,7 @@ private:
   void recordDependencies(const SourceManager &SM) {
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
       std::optional<llvm::MemoryBufferRef> Buffer =
-          It->second->getBufferIfLoaded();
+          compat::toStd(It->second->getBufferIfLoaded());
       if (!Buffer)
         continue;
       // The real path: lexical clean-up of "12/../../include" is wrong
@@ -173,9 +173,11 @@ private:
   }
 
   std::unique_ptr<DiagnosticsEngine> createPrinter(ASTContext &Ctx) {
-    auto *Printer = new TextDiagnosticPrinter(DiagOS, DiagOpts.get());
-    auto Diags = std::make_unique<DiagnosticsEngine>(
-        new DiagnosticIDs(), DiagOpts, Printer, /*ShouldOwnClient=*/true);
+    std::unique_ptr<TextDiagnosticPrinter> Owned =
+        compat::makeTextDiagnosticPrinter(DiagOS, DiagOpts);
+    TextDiagnosticPrinter *Printer = Owned.get();
+    std::unique_ptr<DiagnosticsEngine> Diags = compat::makeDiagnosticsEngine(
+        DiagOpts, Owned.release(), /*ShouldOwnClient=*/true);
     Diags->setSourceManager(&Ctx.getSourceManager());
     Printer->BeginSourceFile(Ctx.getLangOpts(), nullptr);
     return Diags;
@@ -228,8 +230,7 @@ private:
   const Config &Cfg;
   TranslationUnitReport &Report;
   std::vector<Dependency> &Dependencies;
-  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts =
-      new DiagnosticOptions();
+  compat::DiagnosticOptionsPtr DiagOpts = compat::makeDiagnosticOptions();
   std::string DiagBuffer;
   llvm::raw_string_ostream DiagOS{DiagBuffer};
 };
@@ -305,10 +306,10 @@ void runJob(Job &J) {
   Tool.setPrintErrorMessage(false);
   std::string CompilerDiagnostics;
   llvm::raw_string_ostream DiagOS(CompilerDiagnostics);
-  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts =
-      new DiagnosticOptions();
-  TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
-  Tool.setDiagnosticConsumer(&Printer);
+  compat::DiagnosticOptionsPtr DiagOpts = compat::makeDiagnosticOptions();
+  std::unique_ptr<TextDiagnosticPrinter> Printer =
+      compat::makeTextDiagnosticPrinter(DiagOS, DiagOpts);
+  Tool.setDiagnosticConsumer(Printer.get());
   InitscanActionFactory Factory(J.Cfg, J.Reports, J.Dependencies);
   J.ToolFailed = Tool.run(&Factory) != 0;
   if (J.Reports.empty()) {

@@ -538,9 +538,13 @@ int main(int argc, const char **argv) {
       std::set<std::string> Seen;
       for (const tooling::CompileCommand &C : DB->getAllCompileCommands()) {
         // A relative "file" is relative to the entry's "directory".
+        // (path::append rather than the two-argument make_absolute, which
+        // LLVM 22 moved from sys::fs to sys::path.)
         llvm::SmallString<256> File(C.Filename);
-        if (llvm::sys::path::is_relative(File) && !C.Directory.empty())
-          llvm::sys::fs::make_absolute(C.Directory, File);
+        if (llvm::sys::path::is_relative(File) && !C.Directory.empty()) {
+          File = C.Directory;
+          llvm::sys::path::append(File, C.Filename);
+        }
         if (Seen.insert(std::string(File)).second)
           Files.push_back(std::string(File));
       }
