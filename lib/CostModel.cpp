@@ -184,9 +184,14 @@ bool parseCostThreshold(llvm::StringRef Text, uint64_t &Result) {
       Text = Text.drop_back();
   }
   double Value;
-  if (Text.empty() || Text.getAsDouble(Value) || Value < 0)
+  if (Text.empty() || Text.getAsDouble(Value))
     return false;
-  Result = static_cast<uint64_t>(Value * Scale);
+  double Scaled = Value * Scale;
+  // Converting a double outside [0, 2^64) (or NaN) to uint64_t is undefined:
+  // such a threshold is an input error (found by fuzz/ParsersFuzzer).
+  if (!(Scaled >= 0 && Scaled < 18446744073709551616.0))
+    return false;
+  Result = static_cast<uint64_t>(Scaled);
   return true;
 }
 

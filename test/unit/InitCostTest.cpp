@@ -45,6 +45,18 @@ TEST(ParseCostThreshold, RejectsGarbageAndNegatives) {
   EXPECT_EQ(V, 7u) << "the result is untouched on failure";
 }
 
+TEST(ParseCostThreshold, RejectsWhatDoesNotFitInstructions) {
+  // Found by fuzz/ParsersFuzzer: the conversion to uint64_t was undefined.
+  uint64_t V = 7;
+  EXPECT_FALSE(parseCostThreshold("111111111111111111111111111111111111111111111", V));
+  EXPECT_FALSE(parseCostThreshold("20000000000G", V));
+  EXPECT_FALSE(parseCostThreshold("nan", V));
+  EXPECT_FALSE(parseCostThreshold("inf", V));
+  EXPECT_EQ(V, 7u);
+  ASSERT_TRUE(parseCostThreshold("18000000000G", V));
+  EXPECT_EQ(V, 18000000000000000000u);
+}
+
 TEST(FormatCount, CompactForms) {
   EXPECT_EQ(formatCount(0), "0");
   EXPECT_EQ(formatCount(999), "999");
