@@ -67,6 +67,17 @@ static std::string hex64(uint64_t V) {
   return llvm::formatv("{0:x-16}", V).str();
 }
 
+void writeDependencies(json::OStream &J,
+                       llvm::ArrayRef<Dependency> Dependencies) {
+  J.array([&] {
+    for (const Dependency &D : Dependencies)
+      J.array([&] {
+        J.value(D.File);
+        J.value(hex64(D.Hash));
+      });
+  });
+}
+
 std::string toolIdentity(const char *Argv0, void *AddressInMain) {
   std::string Identity =
       "initscan " INITSCAN_VERSION " llvm " LLVM_VERSION_STRING;
@@ -296,13 +307,9 @@ bool SummaryCache::store(llvm::StringRef Key,
             // Streamed: a summary can be megabytes (Summary.cpp).
             json::OStream J(OS);
             J.object([&] {
-              J.attributeArray("dependencies", [&] {
-                for (const Dependency &D : Dependencies)
-                  J.array([&] {
-                    J.value(D.File);
-                    J.value(hex64(D.Hash));
-                  });
-              });
+              J.attributeBegin("dependencies");
+              writeDependencies(J, Dependencies);
+              J.attributeEnd();
               J.attribute("format", CacheEntryFormat);
               J.attribute("key", Key);
               J.attributeBegin("summary");

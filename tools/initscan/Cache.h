@@ -22,6 +22,7 @@
 #define INITSCAN_TOOLS_CACHE_H
 
 #include "Report.h"
+#include "llvm/Support/JSON.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
 #include <cstdint>
@@ -41,6 +42,11 @@ struct Dependency {
 
 /// The hash recorded for a file's contents.
 uint64_t contentHash(llvm::StringRef Contents);
+
+/// \p Dependencies as the JSON array [[file, 16-digit hex hash], ...], as
+/// cache entries and --timeout children carry them.
+void writeDependencies(llvm::json::OStream &J,
+                       llvm::ArrayRef<Dependency> Dependencies);
 
 /// initscan's version, the LLVM it parses with and a hash of its own
 /// executable, so a rebuilt initscan never reuses an older one's results.

@@ -26,8 +26,6 @@ InitCost TranslationUnitReport::StartupCost() const {
 // Attributes are written in sorted key order, the order json::Value prints
 // objects in, so the output is what it was when it was built as values.
 
-static int64_t jsonInt(uint64_t N) { return static_cast<int64_t>(N); }
-
 static void writeCost(llvm::json::OStream &J, const InitCost &C) {
   J.object([&] {
     J.attribute("allocations", jsonInt(C.Allocations));

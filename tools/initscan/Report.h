@@ -126,6 +126,8 @@ std::string colorizeDiagnostics(llvm::StringRef Plain);
 /// Shared by the JSON, SARIF and HTML writers and the summaries.
 /// "string-view", "lazy-accessor"...: the stable name of a rewrite kind.
 llvm::StringRef rewriteKindName(Rewrite::Kind K);
+/// A count as a JSON number (llvm::json has no unsigned type before LLVM 17).
+inline int64_t jsonInt(uint64_t N) { return static_cast<int64_t>(N); }
 /// Notes as [{column, file, line, message}].
 void writeNotes(llvm::json::OStream &J,
                 const std::vector<std::pair<Position, std::string>> &Notes);

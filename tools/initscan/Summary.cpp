@@ -19,7 +19,7 @@ namespace json = llvm::json;
 
 namespace initscan {
 
-static int64_t jsonInt(unsigned N) { return static_cast<int64_t>(N); }
+using cli::jsonInt;
 
 // Written with json::OStream, keys sorted (see Report.cpp): a summary of a
 // TU with thousands of globals is several megabytes.

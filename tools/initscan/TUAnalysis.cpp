@@ -359,13 +359,9 @@ std::string encodeJobResults(const Job &J) {
   llvm::raw_string_ostream OS(Text);
   llvm::json::OStream Out(OS);
   Out.object([&] {
-    Out.attributeArray("dependencies", [&] {
-      for (const Dependency &D : J.Dependencies)
-        Out.array([&] {
-          Out.value(D.File);
-          Out.value(llvm::utohexstr(D.Hash));
-        });
-    });
+    Out.attributeBegin("dependencies");
+    writeDependencies(Out, J.Dependencies);
+    Out.attributeEnd();
     Out.attributeArray("summaries", [&] {
       for (const TranslationUnitReport &R : J.Reports)
         writeSummary(Out, R);
