@@ -71,7 +71,17 @@ bool declaresStringView(ASTContext &Ctx) {
 /// compile once the variable becomes a std::string_view.
 class UseChecker : public RecursiveASTVisitor<UseChecker> {
 public:
+  explicit UseChecker(const SourceManager &SM) : SM(SM) {}
+
   bool shouldVisitTemplateInstantiations() const { return true; }
+
+  /// The fix-it only rewrites main-file globals of internal linkage, which no
+  /// system header can name; skipping the headers skips most of the TU.
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
 
   bool TraverseStmt(Stmt *S, DataRecursionQueue * = nullptr) {
     if (!S)
@@ -152,12 +162,13 @@ private:
     return false;
   }
 
+  const SourceManager &SM;
   llvm::SmallVector<const Stmt *, 32> Parents;
 };
 
 bool StringViewUses::allUsesSupported(const VarDecl &Var) {
   if (!Checker) {
-    Checker = std::make_unique<UseChecker>();
+    Checker = std::make_unique<UseChecker>(Ctx.getSourceManager());
     Checker->TraverseDecl(Ctx.getTranslationUnitDecl());
   }
   return !Checker->Unsafe.count(Var.getCanonicalDecl());

@@ -59,6 +59,11 @@ public:
   bool TraverseStmt(Stmt *) { return true; }
   // Lambdas' and blocks' bodies hold only local declarations.
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  // Types declare nothing: a class defined in a declaration's type is also a
+  // member of the enclosing context and is reached from there.
+  bool TraverseTypeLoc(TypeLoc) { return true; }
+  bool TraverseType(QualType) { return true; }
+  bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc) { return true; }
 
   bool VisitVarDecl(VarDecl *VD) {
     if (!VD->hasGlobalStorage() || VD->isStaticLocal() || VD->isLocalVarDecl() ||

@@ -68,5 +68,12 @@ const std::string kComputed = makeName();
 // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'kComputed' is initialized before main: {{.*}}1 unseen call (call to makeName) [initscan-expensive-static-init]
 // CHECK-FIXES: const std::string kComputed = makeName();
 
+// Used unsafely by a project header included after it: the uses are searched
+// in every file but the system headers. No fix-it.
+const std::string kUsedByHeader = "used by a header included later";
+// CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'kUsedByHeader' is initialized before main: {{.*}} [initscan-expensive-static-init]
+// CHECK-FIXES: const std::string kUsedByHeader = "used by a header included later";
+#include "Inputs/expensive-static-init/uses-later.h"
+
 // clang-tidy prints the header's diagnostic after the main file's.
 // CHECK-MESSAGES: names.h:4:19: warning: 'kHeaderName' is initialized before main: {{.*}}1 allocation{{.*}} [initscan-expensive-static-init]
