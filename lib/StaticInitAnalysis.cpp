@@ -61,8 +61,13 @@ public:
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
   // Types declare nothing: a class defined in a declaration's type is also a
   // member of the enclosing context and is reached from there.
-  bool TraverseTypeLoc(TypeLoc) { return true; }
-  bool TraverseType(QualType) { return true; }
+  // (Variadic: LLVM 22 added a TraverseQualifier flag to the first two.)
+  template <typename... Flags> bool TraverseTypeLoc(TypeLoc, Flags...) {
+    return true;
+  }
+  template <typename... Flags> bool TraverseType(QualType, Flags...) {
+    return true;
+  }
   bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc) { return true; }
 
   bool VisitVarDecl(VarDecl *VD) {
