@@ -264,12 +264,25 @@ analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts) {
     Result.push_back(std::move(SI));
   }
 
-  std::stable_sort(Result.begin(), Result.end(),
-                   [&](const StaticInitializer &A, const StaticInitializer &B) {
-                     return SM.isBeforeInTranslationUnit(
-                         SM.getExpansionLoc(A.location()),
-                         SM.getExpansionLoc(B.location()));
-                   });
+  // Source order. The keys are computed once and the (large) initializers
+  // moved once: a TU of registration macros has thousands of them, and
+  // resolving macro locations in every comparison dominated the analysis.
+  std::vector<std::pair<SourceLocation, size_t>> Order;
+  Order.reserve(Result.size());
+  for (size_t I = 0; I < Result.size(); ++I)
+    Order.emplace_back(SM.getExpansionLoc(Result[I].location()), I);
+  auto Before = [&](const std::pair<SourceLocation, size_t> &A,
+                    const std::pair<SourceLocation, size_t> &B) {
+    return SM.isBeforeInTranslationUnit(A.first, B.first);
+  };
+  if (!std::is_sorted(Order.begin(), Order.end(), Before)) {
+    std::stable_sort(Order.begin(), Order.end(), Before);
+    std::vector<StaticInitializer> Sorted;
+    Sorted.reserve(Result.size());
+    for (const auto &[Loc, Index] : Order)
+      Sorted.push_back(std::move(Result[Index]));
+    Result = std::move(Sorted);
+  }
   return Result;
 }
 
