@@ -608,7 +608,7 @@ private:
   /// where "\u003c" means the same, so "</script>" cannot end the element.
   void writeEmbeddedJSON() {
     std::string JSON;
-    llvm::raw_string_ostream JOS(JSON);
+    StringBuilderStream JOS(JSON);
     writeJSON(JOS, Reports, Program, Gates);
     JOS.flush();
     OS << "<script type=\"application/json\" id=\"initscan-json\">";

@@ -250,8 +250,8 @@ void writeSummary(json::OStream &J, const TranslationUnitReport &S) {
 
 std::string summaryText(const TranslationUnitReport &S, unsigned Indent) {
   std::string Text;
-  llvm::raw_string_ostream OS(Text);
   {
+    StringBuilderStream OS(Text);
     json::OStream J(OS, Indent);
     writeSummary(J, S);
   }

@@ -133,8 +133,8 @@ public:
     }
 
     std::unique_ptr<DiagnosticsEngine> Diags;
-    // Always rendered (plain): a summary serves every output format.
-    Diags = createPrinter(Ctx);
+    if (Cfg.RenderDiagnostics)
+      Diags = createPrinter(Ctx);
     for (const Finding &F : Findings) {
       if (!Cfg.SystemHeaders &&
           (F.Init ? F.Init->InSystemHeader
@@ -356,18 +356,20 @@ bool failIfUnreadable(Job &J) {
 
 std::string encodeJobResults(const Job &J) {
   std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  llvm::json::OStream Out(OS);
-  Out.object([&] {
-    Out.attributeBegin("dependencies");
-    writeDependencies(Out, J.Dependencies);
-    Out.attributeEnd();
-    Out.attributeArray("summaries", [&] {
-      for (const TranslationUnitReport &R : J.Reports)
-        writeSummary(Out, R);
+  {
+    StringBuilderStream OS(Text);
+    llvm::json::OStream Out(OS);
+    Out.object([&] {
+      Out.attributeBegin("dependencies");
+      writeDependencies(Out, J.Dependencies);
+      Out.attributeEnd();
+      Out.attributeArray("summaries", [&] {
+        for (const TranslationUnitReport &R : J.Reports)
+          writeSummary(Out, R);
+      });
+      Out.attribute("toolFailed", J.ToolFailed);
     });
-    Out.attribute("toolFailed", J.ToolFailed);
-  });
+  }
   return Text;
 }
 

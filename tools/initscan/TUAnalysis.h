@@ -25,6 +25,11 @@ struct Config {
   CheckOptions Checks;
   bool SystemHeaders = false;
   bool ShowColors = false;
+  /// Keep each finding's clang-style text: the text output prints it and a
+  /// cached summary must be able to serve a later text run. Rendering it is
+  /// up to a sixth of a run on macro-heavy TUs, so JSON, SARIF and HTML runs
+  /// without a cache skip it.
+  bool RenderDiagnostics = true;
 };
 
 /// One translation unit: a file with (at most) one compile command.

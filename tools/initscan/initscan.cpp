@@ -585,6 +585,8 @@ int main(int argc, const char **argv) {
         if (Cache && !J.Commands.empty())
           J.CacheKey = Cache->keyFor(J.Commands.front(), Absolute, Fingerprint)
                            .value_or("");
+        J.Cfg.RenderDiagnostics =
+            J.Cfg.Format == OutputFormat::Text || !J.CacheKey.empty();
         Work.push_back(J);
       }
     }
@@ -718,7 +720,7 @@ int main(int argc, const char **argv) {
 
   ProgramReport Program = buildProgramReport(Reports);
   std::string Text;
-  llvm::raw_string_ostream OS(Text);
+  StringBuilderStream OS(Text);
   std::string DiffText;
   if (DiffBase.getNumOccurrences()) {
     llvm::SmallString<256> Here;
