@@ -16,6 +16,10 @@ LLVM_MAJOR=${INITSCAN_LLVM_MAJOR:-19}
 BUILD=${FUZZ_BUILD_DIR:-build-fuzz}
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
 export CCACHE_BASEDIR=$PWD CCACHE_NOHASHDIR=1
+# The fuzzers link ASan's static runtime: the shared one that
+# scripts/sanitize.sh preloads (for clang-tidy) would stop them
+# ("incompatible ASan runtimes").
+unset LD_PRELOAD
 
 CC=clang-$LLVM_MAJOR CXX=clang++-$LLVM_MAJOR cmake -S . -B "$BUILD" -G Ninja \
   -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DINITSCAN_FUZZERS=ON \

@@ -38,6 +38,8 @@ import sys
 GLOBAL_NAME = r'@(?:"(?:[^"\\]|\\.)*"|[-a-zA-Z$._][-a-zA-Z$._0-9]*|[0-9]+)'
 NAME_RE = re.compile(GLOBAL_NAME)
 GLOBAL_DEF_RE = re.compile(r"^(%s)\s*=\s*(.*)$" % GLOBAL_NAME)
+TYPE_NAME = r'%(?:"(?:[^"\\]|\\.)*"|[-a-zA-Z$._][-a-zA-Z$._0-9]*)'
+TYPE_DEF_RE = re.compile(r"^(%s)\s*=\s*type\s+(.*)$" % TYPE_NAME)
 FUNC_RE = re.compile(r"^(define|declare)\b[^@]*(%s)\(" % GLOBAL_NAME)
 INIT_FUNC_RE = re.compile(r"^@__cxx_global_var_init(\.[0-9]+)?$")
 LOCAL_RE = re.compile(r"^\s*(%[-a-zA-Z$._0-9]+)\s*=\s*(.*)$")
@@ -107,6 +109,8 @@ class Module:
         self.functions = set()   # defined or declared function names
         self.bodies = {}         # defined function name -> list of body lines
         self.ctor_keys = {}      # init function -> key variable from llvm.global_ctors
+        self.types = {}          # named struct type -> its body ("{ i8 }")
+        self.writes_nothing = set()  # init functions that store to no global
         self._parse(text)
 
     def _parse(self, text):
@@ -125,6 +129,11 @@ class Module:
                         body.append(lines[i])
                         i += 1
                     self.bodies[name] = body
+                i += 1
+                continue
+            m = TYPE_DEF_RE.match(line)
+            if m:
+                self.types[m.group(1)] = m.group(2).strip()
                 i += 1
                 continue
             m = GLOBAL_DEF_RE.match(line)
@@ -266,6 +275,9 @@ class Module:
                 last_target = var_in(args[0]) or last_target
         if last_target:
             return last_target
+        if first_seen is not None:
+            # Nothing was written: see empty_class_variables.
+            self.writes_nothing.add(fn)
         if first_seen is None:
             # Only a lifetime-extended temporary is initialized here (e.g. the
             # backing array of a constant-initialized initializer_list): it
@@ -297,12 +309,49 @@ class Module:
                     return c
         return None
 
+    def is_empty_class_object(self, name):
+        """A variable of a class without data members (IR type `{ i8 }`)."""
+        m = re.search(r"\b(?:global|constant)\s+(%s)\s+zeroinitializer" % TYPE_NAME,
+                      self.variables[name])
+        return bool(m) and self.types.get(m.group(1)) == "{ i8 }"
+
+    def empty_class_variables(self, attributed):
+        """{init function: variable} for objects of an empty class.
+
+        Their initializer runs code (abseil's `FlagRegistrarEmpty FLAGS_nox =
+        FlagRegistrar(FLAGS_x).OnUpdate(f)` registers a flag), but there is
+        nothing to store: the init function never names the variable, only
+        what the initializer uses (FLAGS_x, which initialized_variable
+        returned). The variable is the first empty-class object defined after
+        that one that no init function names: an initializer can only name
+        what is declared before it, and the IR keeps the definition order."""
+        named = {unquote(ref) for fn in self.init_functions()
+                 for line in self.bodies[fn] for ref in NAME_RE.findall(line)}
+        order = list(self.variables)
+        taken = set()
+        result = {}
+        for fn in self.init_functions():
+            used = attributed.get(fn)
+            if fn not in self.writes_nothing or used not in self.variables:
+                continue
+            for var in order[order.index(used) + 1:]:
+                if (var not in named and var not in taken and
+                        self.is_user_variable(var) and self.is_empty_class_object(var)):
+                    result[fn] = var
+                    taken.add(var)
+                    break
+        return result
+
     def dynamic_variables(self):
         """{variable: init function} for every __cxx_global_var_init."""
         result = {}
         unresolved = []
+        # First every function on its own (this also finds the ones that
+        # write nothing), then the empty-class objects among those.
+        attributed = {fn: self.initialized_variable(fn) for fn in self.init_functions()}
+        attributed.update(self.empty_class_variables(attributed))
         for fn in self.init_functions():
-            var = self.initialized_variable(fn)
+            var = attributed[fn]
             if var is None:
                 unresolved.append(fn)
             elif var in result:
@@ -467,10 +516,14 @@ static const int nono = ++counter;  // stores to counter first
 struct Reg { Reg(const char *, S *); };
 static union { void *align; char s[sizeof(S)]; } storage[2];
 static Reg registrar("x", new (storage[1].s) S(3));  // constructs in storage first
+struct Empty {};
+struct FlagReg { FlagReg(int *); operator Empty() const; };
+int flag_value = 1;
+Empty noflag = FlagReg(&flag_value);  // names flag_value, stores nothing
 """
 SELF_TEST_EXPECTED = {"y", "z", "s", "d", "r", "_ZGR1r_", "t", "td", "iv",
                       "_ZL8internal", "agg", "arr", "darr", "_ZN2TSIiE1mE", "u",
-                      "_ZL4nono", "_ZL9registrar"}
+                      "_ZL4nono", "_ZL9registrar", "noflag"}
 
 
 def self_test(clangxx):

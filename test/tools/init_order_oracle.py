@@ -92,6 +92,10 @@ def runtime_truth(args, case, flags, workdir):
         objects.append(obj)
     truth, details = set(), []
     env = dict(os.environ, ASAN_OPTIONS=ASAN_OPTIONS)
+    # The programs link ASan's static runtime; the shared one that
+    # scripts/sanitize.sh preloads would stop them ("incompatible ASan
+    # runtimes").
+    env.pop("LD_PRELOAD", None)
     for order, objs in (("forward", objects), ("reverse", objects[::-1])):
         exe = os.path.join(workdir, "prog-" + order)
         r = run([args.clangxx, "-fsanitize=address"] + flags + objs +
