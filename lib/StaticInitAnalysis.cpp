@@ -137,6 +137,47 @@ bool isEmittedHere(ASTContext &Ctx, const VarDecl &Def) {
   return Def.isUsed() || Ctx.DeclMustBeEmitted(&Def);
 }
 
+/// A definition CodeGen emits only when emitted code refers to it, and whose
+/// references need not be odr-uses (a constant's value can be read without
+/// its object), so Sema's isUsed() alone does not say whether it is emitted:
+/// clang up to 16 marks `std::integral_constant<bool, B>::value` used when it
+/// instantiates a default template argument like libstdc++'s `bool =
+/// is_const<T>::value`, though no expression refers to it and no object is
+/// emitted (clang 17 and later do not).
+bool emittedOnlyIfOdrUsed(ASTContext &Ctx, const VarDecl &Def) {
+  return !Ctx.DeclMustBeEmitted(&Def) &&
+         Def.isUsableInConstantExpressions(Ctx);
+}
+
+/// Removes from Unconfirmed (canonical declarations) every variable that an
+/// expression of the TU odr-uses. References in template patterns count too
+/// (their odr-use flag is not computed): a variable named there stays listed,
+/// as Sema's mark said.
+class OdrUseFinder : public RecursiveASTVisitor<OdrUseFinder> {
+public:
+  explicit OdrUseFinder(llvm::SmallPtrSetImpl<const VarDecl *> &Unconfirmed)
+      : Unconfirmed(Unconfirmed) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  // Returning false ends the walk once every variable is confirmed.
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    return confirm(E->getDecl(), E->isNonOdrUse());
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    return confirm(E->getMemberDecl(), E->isNonOdrUse());
+  }
+
+private:
+  bool confirm(const ValueDecl *D, NonOdrUseReason Reason) {
+    if (const auto *VD = dyn_cast<VarDecl>(D))
+      if (Reason == NOUR_None)
+        Unconfirmed.erase(VD->getCanonicalDecl());
+    return !Unconfirmed.empty();
+  }
+
+  llvm::SmallPtrSetImpl<const VarDecl *> &Unconfirmed;
+};
+
 /// "x", "ns::Table<int>::key", "label<long>", "[first, second]".
 std::string displayName(const NamedDecl &D, const PrintingPolicy &Policy,
                         bool Qualified) {
@@ -228,8 +269,20 @@ analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts) {
     SI.InMacro = D->getLocation().isMacroID();
   };
 
+  std::vector<VarDecl *> Emitted;
+  llvm::SmallPtrSet<const VarDecl *, 16> NotOdrUsed;
   for (VarDecl *Def : Collector.Vars) {
     if (!initializerIsAnalyzable(*Def) || !isEmittedHere(Ctx, *Def))
+      continue;
+    Emitted.push_back(Def);
+    if (emittedOnlyIfOdrUsed(Ctx, *Def))
+      NotOdrUsed.insert(Def->getCanonicalDecl());
+  }
+  if (!NotOdrUsed.empty())
+    OdrUseFinder(NotOdrUsed).TraverseDecl(Ctx.getTranslationUnitDecl());
+
+  for (VarDecl *Def : Emitted) {
+    if (NotOdrUsed.count(Def->getCanonicalDecl()))
       continue;
     StaticInitializer SI;
     Describe(SI, Def);

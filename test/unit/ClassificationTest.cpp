@@ -167,6 +167,25 @@ TEST(Classification, NeverInstantiatedTemplateIsAbsent) {
   EXPECT_EQ(names(TU.Inits), std::vector<std::string>{"bytes"});
 }
 
+TEST(Classification, ConstantReadOnlyByADefaultTemplateArgumentIsAbsent) {
+  // libstdc++'s `bool = is_const<T>::value` pattern: clang up to 16 marks the
+  // constant used when it instantiates the default argument, but only an
+  // odr-use (the address taken below) makes CodeGen emit the object.
+  ASSERT_PARSES(TU, R"cpp(
+    template <typename T, T V> struct Constant { static constexpr T value = V; };
+    template <typename T> struct IsPointer : Constant<bool, false> {};
+    template <typename T, bool = IsPointer<T>::value> struct Select {};
+    Select<int> *global = nullptr;
+    template <typename T> struct IsInt : Constant<int, 7> {};
+    template <typename T, int = IsInt<T>::value> struct Select2 {};
+    using Selected2 = Select2<int>;
+    const int *address = &IsInt<int>::value;
+  )cpp");
+  EXPECT_EQ(names(TU.Inits),
+            (std::vector<std::string>{"Constant<int, 7>::value", "global",
+                                      "address"}));
+}
+
 TEST(Classification, InClassInlineMemberAndExplicitSpecialization) {
   ASSERT_PARSES(TU, R"cpp(
     #include <string>

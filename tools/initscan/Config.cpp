@@ -3,6 +3,7 @@
 #include "Config.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "initscan/Compat.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -77,6 +78,10 @@ const ConfigLoader::Parsed &ConfigLoader::parse(const std::string &Path) {
   llvm::ErrorOr<clang::tidy::ClangTidyOptions> Options =
       std::make_error_code(std::errc::invalid_argument);
   std::string FirstDiag;
+  // (line, key) of the skipped keys, reported in line order: clang-tidy
+  // reports one unknown key per parse, which one first depends on the major
+  // (up to 16 its YAML reader walks the keys in hash order).
+  std::vector<std::pair<unsigned, std::string>> SkippedKeys;
   for (unsigned Attempt = 0; Attempt < 16; ++Attempt) {
     FirstDiag.clear();
     unsigned UnknownKeyLine = 0;
@@ -97,10 +102,13 @@ const ConfigLoader::Parsed &ConfigLoader::parse(const std::string &Path) {
         });
     if (Options || UnknownKeyLine == 0)
       break;
-    llvm::errs() << "initscan: warning: ignoring unknown key '" << UnknownKey
-                 << "' in '" << Path << "' (line " << UnknownKeyLine << ")\n";
+    SkippedKeys.emplace_back(UnknownKeyLine, std::move(UnknownKey));
     Text = withoutTopLevelEntry(Text, UnknownKeyLine);
   }
+  llvm::sort(SkippedKeys);
+  for (const auto &[Line, Key] : SkippedKeys)
+    llvm::errs() << "initscan: warning: ignoring unknown key '" << Key
+                 << "' in '" << Path << "' (line " << Line << ")\n";
   if (!Options) {
     P.Error = "malformed configuration '" + Path + "': " +
               (FirstDiag.empty() ? Options.getError().message() : FirstDiag);

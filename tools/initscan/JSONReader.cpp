@@ -1,6 +1,7 @@
 //===- JSONReader.cpp - JSON parser that never deep-copies values ---------===//
 
 #include "JSONReader.h"
+#include "initscan/Compat.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/ConvertUTF.h"
@@ -50,7 +51,7 @@ private:
     return true;
   }
   bool literal(llvm::StringRef Word) {
-    if (llvm::StringRef(P, End - P).starts_with(Word)) {
+    if (compat::startsWith(llvm::StringRef(P, End - P), Word)) {
       P += Word.size();
       return true;
     }

@@ -62,13 +62,18 @@ static void writeCostAttribute(llvm::json::OStream &J, llvm::StringRef Key,
 void writeNotes(llvm::json::OStream &J,
                 const std::vector<std::pair<Position, std::string>> &Notes) {
   J.array([&] {
-    for (const auto &[Where, Message] : Notes)
+    // Named references, not a structured binding: clang up to 15 cannot
+    // capture bindings in a lambda (the fuzzers are built with clang-N).
+    for (const auto &Note : Notes) {
+      const Position &Where = Note.first;
+      const std::string &Message = Note.second;
       J.object([&] {
         J.attribute("column", jsonInt(Where.Column));
         J.attribute("file", llvm::StringRef(Where.File));
         J.attribute("line", jsonInt(Where.Line));
         J.attribute("message", llvm::StringRef(Message));
       });
+    }
   });
 }
 
@@ -480,7 +485,9 @@ static void writeSARIFFixes(llvm::json::OStream &J, const FindingRecord &F) {
   J.attributeArray("fixes", [&] {
     J.object([&] {
       J.attributeArray("artifactChanges", [&] {
-        for (const auto &[File, Reps] : ByFile)
+        for (const auto &FileReps : ByFile) {
+          const std::string &File = FileReps.first;
+          const auto &Reps = FileReps.second;
           J.object([&] {
             J.attributeObject("artifactLocation",
                               [&] { J.attribute("uri", fileURI(File)); });
@@ -497,6 +504,7 @@ static void writeSARIFFixes(llvm::json::OStream &J, const FindingRecord &F) {
                 });
             });
           });
+        }
       });
       J.attributeObject("description", [&] {
         J.attribute("text", F.Advice.empty() ? llvm::StringRef("initscan rewrite")
@@ -529,7 +537,9 @@ static void writeSARIFResult(llvm::json::OStream &J,
     if (AnyRelated)
       J.attributeArray("relatedLocations", [&] {
         unsigned Id = 0;
-        for (const auto &[Where, Message] : F.Notes) {
+        for (const auto &Note : F.Notes) {
+          const Position &Where = Note.first;
+          const std::string &Message = Note.second;
           if (Where.File.empty())
             continue;
           J.object([&] {

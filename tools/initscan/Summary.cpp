@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Summary.h"
+#include "initscan/Compat.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -314,7 +315,8 @@ bool summaryFromJSON(const json::Value &V, TranslationUnitReport &S,
       return false;
     }
   }
-  S.InitOrderEnabled = Obj.getBoolean("initOrderEnabled").value_or(false);
+  S.InitOrderEnabled =
+      compat::toStd(Obj.getBoolean("initOrderEnabled")).value_or(false);
   return true;
 }
 

@@ -38,8 +38,11 @@ struct Aggregate20 {
   int a;
   int b;
 };
-Aggregate20 parenAggregate(1, 2);                      // C++20 parenthesized aggregate init
+// C++20 parenthesized aggregate init: clang 16 and later.
+#if __cpp_aggregate_paren_init
+Aggregate20 parenAggregate(1, 2);
 Aggregate20 parenAggregateDynamic(1, compute(1));
+#endif
 template <class T> concept Small = sizeof(T) <= 4;
 template <Small T> T constrainedVar = T(compute(2));
 int useConstrained() { return constrainedVar<int>; }
