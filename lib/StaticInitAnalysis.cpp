@@ -14,6 +14,7 @@
 #include "CostModel.h"
 #include "Rewrite.h"
 #include "StdLibModel.h"
+#include "initscan/Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Mangle.h"
@@ -275,7 +276,7 @@ analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts) {
     if (!initializerIsAnalyzable(*Def) || !isEmittedHere(Ctx, *Def))
       continue;
     Emitted.push_back(Def);
-    if (emittedOnlyIfOdrUsed(Ctx, *Def))
+    if (compat::SemaMarksUnusedConstantsUsed && emittedOnlyIfOdrUsed(Ctx, *Def))
       NotOdrUsed.insert(Def->getCanonicalDecl());
   }
   if (!NotOdrUsed.empty())

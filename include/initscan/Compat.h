@@ -35,6 +35,14 @@
 
 namespace initscan::compat {
 
+/// Sema up to clang 16 marks a constant used when it instantiates a default
+/// template argument that reads it (libstdc++'s `bool = is_const<T>::value`
+/// marks `integral_constant<bool, B>::value`), though nothing odr-uses it and
+/// CodeGen emits no object; from clang 17 the mark is exact. Checking every
+/// such constant against the TU's odr-uses costs a walk of the whole TU, so
+/// only the majors that need it pay for it.
+inline constexpr bool SemaMarksUnusedConstantsUsed = LLVM_VERSION_MAJOR <= 16;
+
 inline bool startsWith(llvm::StringRef S, llvm::StringRef Prefix) {
 #if LLVM_VERSION_MAJOR >= 16
   return S.starts_with(Prefix);
