@@ -1,6 +1,6 @@
 // RUN: %check_clang_tidy -std c++17,c++20 %s initscan-eager-singleton %t -- -- -isystem %S/Inputs/eager-singleton/system
 // RUN: %check_clang_tidy -check-suffixes=,ALLOC %s initscan-eager-singleton %t \
-// RUN:   -- -config="{CheckOptions: {initscan-eager-singleton.MinAllocations: 6}}" \
+// RUN:   -- -config="{CheckOptions: [{key: initscan-eager-singleton.MinAllocations, value: 6}]}" \
 // RUN:   -- -isystem %S/Inputs/eager-singleton/system
 
 #include <chrono>

@@ -1,9 +1,9 @@
 // RUN: %check_clang_tidy %s initscan-expensive-static-init %t -- \
-// RUN:   --config="{CheckOptions: {initscan-expensive-static-init.MinCost: '10k'}}"
+// RUN:   --config="{CheckOptions: [{key: initscan-expensive-static-init.MinCost, value: '10k'}]}"
 // RUN: %check_clang_tidy -check-suffix=NODTOR %s initscan-expensive-static-init %t -- \
-// RUN:   --config="{CheckOptions: {initscan-expensive-static-init.ReportDestructorOnly: false}}"
+// RUN:   --config="{CheckOptions: [{key: initscan-expensive-static-init.ReportDestructorOnly, value: false}]}"
 // RUN: %check_clang_tidy -check-suffix=BAD %s initscan-expensive-static-init %t -- \
-// RUN:   --config="{CheckOptions: {initscan-expensive-static-init.MinCost: 'lots'}}"
+// RUN:   --config="{CheckOptions: [{key: initscan-expensive-static-init.MinCost, value: 'lots'}]}"
 
 // clang-tidy prints configuration problems first. An invalid value is reported the way clang-tidy reports its own, and the
 // default (report everything) stays in force.

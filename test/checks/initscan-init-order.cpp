@@ -1,6 +1,6 @@
 // RUN: %check_clang_tidy -std c++20 %s initscan-init-order %t
 // RUN: %check_clang_tidy -std c++20 -check-suffix=EXTERN %s initscan-init-order %t \
-// RUN:   -- -config="{CheckOptions: {initscan-init-order.ReportExternReads: true}}" --
+// RUN:   -- -config="{CheckOptions: [{key: initscan-init-order.ReportExternReads, value: true}]}" --
 
 #include <functional>
 #include <mutex>

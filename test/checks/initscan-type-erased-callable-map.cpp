@@ -1,6 +1,6 @@
 // RUN: %check_clang_tidy -std c++17,c++20 %s initscan-type-erased-callable-map %t
 // RUN: %check_clang_tidy -check-suffixes=,OPT %s initscan-type-erased-callable-map %t \
-// RUN:   -- -config="{CheckOptions: {initscan-type-erased-callable-map.CallableTypes: 'acme::Callback;::acme::v2::Task'}}"
+// RUN:   -- -config="{CheckOptions: [{key: initscan-type-erased-callable-map.CallableTypes, value: 'acme::Callback;::acme::v2::Task'}]}"
 // RUN: %check_clang_tidy -check-suffix=HDR %s initscan-type-erased-callable-map %t \
 // RUN:   -- --header-filter=.*type-erased-callable-map.* -- -std=c++17 -DHEADER_ONLY
 //
