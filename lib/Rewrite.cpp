@@ -78,7 +78,8 @@ public:
   /// The fix-it only rewrites main-file globals of internal linkage, which no
   /// system header can name; skipping the headers skips most of the TU.
   bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) && SM.isInSystemHeader(D->getLocation()))
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(D->getLocation()))
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }

@@ -276,7 +276,8 @@ analyzeTranslationUnit(ASTContext &Ctx, const AnalysisOptions &Opts) {
     if (!initializerIsAnalyzable(*Def) || !isEmittedHere(Ctx, *Def))
       continue;
     Emitted.push_back(Def);
-    if (compat::SemaMarksUnusedConstantsUsed && emittedOnlyIfOdrUsed(Ctx, *Def))
+    if (compat::SemaMarksUnusedConstantsUsed &&
+        emittedOnlyIfOdrUsed(Ctx, *Def))
       NotOdrUsed.insert(Def->getCanonicalDecl());
   }
   if (!NotOdrUsed.empty())
