@@ -1,7 +1,7 @@
 // RUN: %check_clang_tidy -std c++17,c++20 -check-suffixes=,STDCXX %s initscan-heap-escaping-capture %t
 // RUN: %check_clang_tidy -std c++2b -check-suffixes=,STDCXX,CXX23 %s initscan-heap-escaping-capture %t
 // RUN: %check_clang_tidy -check-suffixes=,STDCXX,ANY %s initscan-heap-escaping-capture %t -- -config="{CheckOptions: [{key: initscan-heap-escaping-capture.StaticInitOnly, value: false}]}"
-// RUN: %if libcxx %{ %check_clang_tidy -check-suffixes=,LIBCXX %s initscan-heap-escaping-capture %t -- -- -stdlib=libc++ %}
+// The LIBCXX lines run from initscan-heap-escaping-capture-libcxx.cpp.
 
 // CHECK-* lines without a suffix hold in every run (libstdc++ and libc++);
 // STDCXX: libstdc++ (std::string is 32 bytes, std::function keeps only
