@@ -29,6 +29,9 @@
 #include "llvm/Support/YAMLTraits.h"
 #include <atomic>
 #include <chrono>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <condition_variable>
 #include <mutex>
 #include <set>
@@ -87,6 +90,18 @@ loadBuildDatabase(llvm::StringRef Dir, std::string &Error) {
   return tooling::inferMissingCompileCommands(std::move(JSON));
 }
 
+/// Keeps memory freed by one TU for the next instead of handing it back to
+/// the kernel: glibc trims free heap above 128 KiB and serves blocks from
+/// 128 KiB up (clang's source buffers, slabs) with mmap, so every TU faulted
+/// its memory in anew. Measured on 8 TUs: -40% page faults, -5% time at -j1
+/// and -j2 (docs/cli.md). Peak RSS is that of the largest TU either way.
+void keepFreedMemoryForNextTU() {
+#if defined(__GLIBC__)
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
+}
+
 /// Runs the jobs on \p Threads workers; \p Done is called (under a lock) as
 /// each finishes.
 void runJobs(std::vector<Job> &Jobs, unsigned Threads,
@@ -103,6 +118,8 @@ void runJobs(std::vector<Job> &Jobs, unsigned Threads,
   llvm::stable_sort(Order, [](const auto &A, const auto &B) {
     return A.first > B.first;
   });
+  if (Jobs.size() > 1)
+    keepFreedMemoryForNextTU();
   std::atomic<size_t> Next{0};
   std::mutex Lock;
   auto Worker = [&] {
