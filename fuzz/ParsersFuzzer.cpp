@@ -94,9 +94,7 @@ void fuzzSummary(llvm::StringRef Text) {
 void fuzzOptionValues(llvm::StringRef Text) {
   uint64_t Cost = 0;
   (void)parseCostThreshold(Text, Cost);
-  std::vector<std::string> Selected;
-  std::string BadGlob;
-  (void)selectChecks(Text, Selected, BadGlob);
+  (void)selectChecks(Text);
   (void)formatCount(Cost);
 }
 

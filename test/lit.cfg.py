@@ -71,6 +71,10 @@ config.substitutions.append(("%python", q(python)))
 libcxx_dir = os.path.join(config.llvm_prefix, "include", "c++", "v1")
 if os.path.isdir(libcxx_dir):
     config.available_features.add("libcxx")
+# The oracles' option to also run against libc++ (lit before 15 has no
+# `%if libcxx %{...%}`).
+config.substitutions.append(
+    ("%libcxx_oracle_flag", "--libcxx" if os.path.isdir(libcxx_dir) else ""))
 if os.path.exists(config.initscan_cli):
     config.available_features.add("initscan-cli")
 if os.path.exists(config.initscan_module):

@@ -5,38 +5,60 @@
 #include "initscan/Compat.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
+#include <algorithm>
 
 namespace initscan::cli {
 
-bool selectChecks(llvm::StringRef Globs, std::vector<std::string> &Selected,
-                  std::string &BadGlob) {
-  Selected.clear();
+/// Whether \p Name matches \p Glob the way clang-tidy matches check globs:
+/// `*` stands for any run of characters and every other character for
+/// itself. Backtracks only to the last `*`, so it takes O(|Glob| * |Name|);
+/// llvm::GlobPattern also gives `?`, `[` and `{` a meaning clang-tidy does
+/// not, and before LLVM 16 takes exponential time on a run of `*`s.
+static bool matchesCheckGlob(llvm::StringRef Glob, llvm::StringRef Name) {
+  size_t G = 0, N = 0;
+  size_t StarG = llvm::StringRef::npos, StarN = 0;
+  while (N < Name.size()) {
+    if (G < Glob.size() && Glob[G] == '*') {
+      StarG = G++;
+      StarN = N;
+    } else if (G < Glob.size() && Glob[G] == Name[N]) {
+      ++G;
+      ++N;
+    } else if (StarG != llvm::StringRef::npos) {
+      G = StarG + 1; // Let the last `*` take one more character.
+      N = ++StarN;
+    } else {
+      return false;
+    }
+  }
+  while (G < Glob.size() && Glob[G] == '*')
+    ++G;
+  return G == Glob.size();
+}
+
+std::vector<std::string> selectChecks(llvm::StringRef Globs) {
+  // As clang-tidy's GlobList: globs separated by commas or newlines, trimmed,
+  // `-` removes; the last glob that matches a check decides.
+  std::string List = Globs.str();
+  std::replace(List.begin(), List.end(), '\n', ',');
   llvm::SmallVector<llvm::StringRef, 8> Parts;
-  Globs.split(Parts, ',', -1, false);
+  llvm::StringRef(List).split(Parts, ',', -1, false);
+  std::vector<std::string> Selected;
   for (llvm::StringRef Check : AllChecks) {
     bool Enabled = false;
     for (llvm::StringRef Part : Parts) {
       Part = Part.trim();
-      if (Part.empty())
-        continue;
       bool Negative = Part.consume_front("-");
-      auto Pattern = llvm::GlobPattern::create(Part);
-      if (!Pattern) {
-        llvm::consumeError(Pattern.takeError());
-        BadGlob = Part.str();
-        return false;
-      }
-      if (Pattern->match(Check))
+      if (!Part.empty() && matchesCheckGlob(Part, Check))
         Enabled = !Negative;
     }
     if (Enabled)
       Selected.push_back(Check.str());
   }
-  return true;
+  return Selected;
 }
 
 /// \p Text with the top-level YAML mapping entry starting on line \p Line
@@ -184,11 +206,7 @@ bool ConfigLoader::configFor(llvm::StringRef SourceFile, FileConfig &Result,
     Globs += "," + *Overrides.Checks;
   std::string Where = Used.empty() ? std::string("the command line")
                                    : "'" + Used.front() + "'";
-  std::string BadGlob;
-  if (!selectChecks(Globs, Result.EnabledChecks, BadGlob)) {
-    Error = "invalid checks glob '" + BadGlob + "'";
-    return false;
-  }
+  Result.EnabledChecks = selectChecks(Globs);
   CheckOptions &O = Result.Options;
   auto Lookup = [&](llvm::StringRef Check,
                     llvm::StringRef Name) -> std::optional<std::string> {

@@ -51,9 +51,8 @@ private:
   std::map<std::string, Parsed> Cache;
 };
 
-/// Checks selected by a clang-tidy style glob list; false on a bad glob.
-bool selectChecks(llvm::StringRef Globs, std::vector<std::string> &Selected,
-                  std::string &BadGlob);
+/// The checks a clang-tidy glob list (`-*,initscan-*`) selects.
+std::vector<std::string> selectChecks(llvm::StringRef Globs);
 
 } // namespace initscan::cli
 
