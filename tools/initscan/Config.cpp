@@ -16,7 +16,7 @@ namespace initscan::cli {
 /// `*` stands for any run of characters and every other character for
 /// itself. Backtracks only to the last `*`, so it takes O(|Glob| * |Name|);
 /// llvm::GlobPattern also gives `?`, `[` and `{` a meaning clang-tidy does
-/// not, and before LLVM 16 takes exponential time on a run of `*`s.
+/// not, and before LLVM 17 takes exponential time on a run of `*`s.
 static bool matchesCheckGlob(llvm::StringRef Glob, llvm::StringRef Name) {
   size_t G = 0, N = 0;
   size_t StarG = llvm::StringRef::npos, StarN = 0;
