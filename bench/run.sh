@@ -1,7 +1,9 @@
 #!/bin/sh
 # bench/run.sh [BUILD_DIR]: initscan's cost next to the compiler's and
 # clang-tidy's, on examples/service and a few generated larger TUs.
-# Prints: per-TU median time ratios, peak RSS ratio, and -j2 over -j1 speedup.
+# Prints: per-TU median time ratios, peak RSS ratio, and -j2 over -j1 speedup
+# beside what two cores give the same TUs as two initscan processes and as
+# bare clang++ processes.
 # BENCH_INSTRUCTIONS=1 also counts the instructions each tool executes
 # (valgrind --tool=callgrind, ~50x slower): unlike CPU time, the count does
 # not depend on what else the machine runs, so the ratio holds on a busy one.
