@@ -93,7 +93,8 @@ loadBuildDatabase(llvm::StringRef Dir, std::string &Error) {
 /// the kernel: glibc trims free heap above 128 KiB and serves blocks from
 /// 128 KiB up (clang's source buffers, slabs) with mmap, so every TU faulted
 /// its memory in anew. Measured on 8 TUs: -40% page faults, -5% time at -j1
-/// and -j2 (docs/cli.md). Peak RSS is that of the largest TU either way.
+/// and -j2 (docs/cli.md); peak RSS the same at -j1, +5% at -j2 (each
+/// worker's arena keeps what its largest TU used).
 void keepFreedMemoryForNextTU() {
 #if defined(__GLIBC__)
   mallopt(M_TRIM_THRESHOLD, 512 << 20);
